@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CsphubConfig(AppConfig):
+    name = "csphub"
+    verbose_name = "csphub"

@@ -1,0 +1,18 @@
+from django.urls import include, path
+
+from csphub.admin_site import admin_site
+
+handler400 = "csphub.views_errors.bad_request"
+handler403 = "csphub.views_errors.permission_denied"
+handler404 = "csphub.views_errors.page_not_found"
+handler500 = "csphub.views_errors.server_error"
+
+urlpatterns = [
+    path("", include("csphub.urls_public")),
+    path("", include("partnership.urls")),
+    path("", include("intake.urls")),
+    path("staff/", include("core.urls")),
+    path("staff/audit/", include("audit.urls")),
+    path("staff/admin/", admin_site.urls),
+    path("api/v1/", include("csphub.api_urls")),
+]

@@ -1,0 +1,20 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from intake.outbox import requeue_due_messages
+
+
+class Command(BaseCommand):
+    help = "Run the background worker: delivers the outbox and runs queued tasks (django-tasks database backend)."
+
+    def add_arguments(self, parser) -> None:  # noqa: ANN001
+        parser.add_argument("--max-tasks", type=int, default=None, help="Stop after this many tasks")
+        parser.add_argument("--interval", type=float, default=1.0, help="Seconds between polls")
+
+    def handle(self, *args, max_tasks: int | None, interval: float, **options) -> None:  # noqa: ANN002, ANN003
+        requeued = requeue_due_messages()
+        self.stdout.write(f"Requeued {requeued} outbox messages that were due.")
+        worker_args = ["--interval", str(interval), "--no-startup-delay"]
+        if max_tasks is not None:
+            worker_args += ["--max-tasks", str(max_tasks)]
+        call_command("db_worker", *worker_args)

@@ -1,0 +1,50 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class DeliveryState(models.TextChoices):
+    PENDING = "pending", _("Waiting to send")
+    RETRYING = "retrying", _("Failed, will retry")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Gave up")
+
+
+class OutboundMessage(models.Model):
+    """Every email or message csphub sends. The worker delivers it, with retries and backoff."""
+
+    channel = models.CharField(max_length=16, default="email")
+    purpose = models.CharField(max_length=64, help_text=_("What kind of message this is"))
+    to = models.CharField(max_length=254)
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    state = models.CharField(max_length=16, choices=DeliveryState.choices, default=DeliveryState.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
+    last_error = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} message {self.pk} ({self.state})"
+
+    @property
+    def masked_to(self) -> str:
+        """The recipient with most of it hidden, for staff screens."""
+        local, _sep, domain = self.to.partition("@")
+        return f"{local[:1]}…@{domain}" if domain else f"{self.to[:2]}…"
+
+
+class SubmissionReceipt(models.Model):
+    """One row per public submission token, so a double click or a retry creates one record."""
+
+    token = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(max_length=32)
+    reference = models.CharField(max_length=32, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.reference}"

@@ -1,0 +1,73 @@
+"""Queueing and delivering outbound messages.
+
+A message is a row first; the worker sends it after the surrounding transaction commits, so a rolled
+back change notifies nobody. Failures are retried with exponential backoff up to OUTBOX_MAX_ATTEMPTS.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from intake.models import DeliveryState, OutboundMessage
+
+logger = logging.getLogger(__name__)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """1, 2, 4, 8 ... minutes after each failure, capped at six hours."""
+    return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
+
+
+def queue_email(*, to: str, subject: str, body: str, purpose: str) -> OutboundMessage:
+    message = OutboundMessage.objects.create(to=to, subject=subject, body=body, purpose=purpose)
+    transaction.on_commit(lambda: deliver_message.enqueue(message.pk))
+    return message
+
+
+def send_now(message: OutboundMessage) -> None:
+    EmailMessage(message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [message.to]).send()
+
+
+@task()
+def deliver_message(message_id: int) -> str:
+    with transaction.atomic():
+        message = OutboundMessage.objects.select_for_update().filter(pk=message_id).first()
+        if message is None or message.state in (DeliveryState.SENT, DeliveryState.FAILED):
+            return "nothing to do"
+        message.attempts += 1
+        try:
+            send_now(message)
+        except Exception as error:  # noqa: BLE001 - any transport failure is retried
+            # The error text can include the address, so only its type is kept and logged.
+            message.last_error = type(error).__name__
+            give_up = message.attempts >= settings.OUTBOX_MAX_ATTEMPTS
+            message.state = DeliveryState.FAILED if give_up else DeliveryState.RETRYING
+            message.next_attempt_at = timezone.now() + retry_delay(message.attempts)
+            message.save()
+            logger.warning("outbox message %s failed (%s), attempt %s", message.pk, message.last_error, message.attempts)
+            if not give_up and deliver_message.get_backend().supports_defer:
+                run_after = message.next_attempt_at
+                transaction.on_commit(lambda: deliver_message.using(run_after=run_after).enqueue(message_id))
+            return message.state
+        message.state = DeliveryState.SENT
+        message.sent_at = timezone.now()
+        message.last_error = ""
+        message.save()
+    return message.state
+
+
+def requeue_due_messages() -> int:
+    """Enqueue messages whose task was lost (e.g. the database was restored). Run when the worker starts."""
+    due = OutboundMessage.objects.filter(
+        state__in=[DeliveryState.PENDING, DeliveryState.RETRYING], next_attempt_at__lte=timezone.now()
+    ).values_list("pk", flat=True)
+    count = 0
+    for message_id in due:
+        deliver_message.enqueue(message_id)
+        count += 1
+    return count

@@ -49,11 +49,15 @@ def _storable(value: str) -> str:
     return value
 
 
+def _text(min_length: int, max_length: int) -> StringConstraints:
+    return StringConstraints(strip_whitespace=True, min_length=min_length, max_length=max_length)
+
+
 Storable = AfterValidator(_storable)
-CaseReference = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32), Storable]
-Description = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10_000), Storable]
-LocationText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200), Storable]
-ExternalReference = Annotated[str, StringConstraints(strip_whitespace=True, max_length=64), Storable]
+CaseReference = Annotated[str, _text(1, 32), Storable]
+Description = Annotated[str, _text(1, 10_000), Storable]
+LocationText = Annotated[str, _text(0, 200), Storable]
+ExternalReference = Annotated[str, _text(0, 64), Storable]
 KindCode = Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,32}$")]
 Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
 Longitude = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
@@ -99,7 +103,17 @@ class Pages(PageNumberPagination):
         return {"items": queryset[offset : offset + self.page_size], "count": queryset.count()}
 
 
+# The page asked for reaches the view as kwargs["pages"], for the audit trail.
+paginated = paginate(Pages, page_size=PAGE_SIZE, pass_parameter="pages")  # noqa: S106 - not a password
+
+
 # --- Output -------------------------------------------------------------------------------------------
+
+
+class NotFound(Schema):
+    """The answer for a record that does not exist and for one the key may not see alike."""
+
+    detail: str
 
 
 class CaseSummary(Schema):
@@ -212,7 +226,7 @@ def _coordinate(value: float | None) -> Decimal | None:
 
 
 @router.get("/cases", response=list[CaseSummary], summary="Cases the agency works on")
-@paginate(Pages, page_size=PAGE_SIZE, pass_parameter="pages")
+@paginated
 def list_cases(request: HttpRequest, filters: Query[CaseFilters], **kwargs: Any) -> QuerySet[Case]:
     actor = request.actor  # type: ignore[attr-defined]
     cases = visible_cases(actor).select_related("lead_agency").order_by("-opened_on", "-id")
@@ -220,11 +234,12 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilters], **kwargs: Any)
         cases = cases.filter(status=filters.status)
     if filters.kind:
         cases = cases.filter(kind=filters.kind)
-    record(actor, AuditAction.VIEW, object_type="core.case", reason=f"api list, page {kwargs['pages'].page}")
+    page = kwargs["pages"].page
+    record(actor, AuditAction.VIEW, object_type="core.case", reason=f"api list, page {page}")
     return cases
 
 
-@router.get("/cases/{reference}", response=CaseDetail, summary="One case, with the people on it")
+@router.get("/cases/{reference}", response={200: CaseDetail, 404: NotFound}, summary="One case and its people")
 def get_case(request: HttpRequest, reference: str) -> Case:
     actor = request.actor  # type: ignore[attr-defined]
     if len(reference) > 32 or "\x00" in reference:
@@ -233,11 +248,12 @@ def get_case(request: HttpRequest, reference: str) -> Case:
     shown = visible_person_fields(actor, case)
     participants = case.participants.select_related("person").order_by("role", "added_at", "id")
     record(actor, AuditAction.VIEW, case, reason="api" + (", with sensitive details" if shown else ""))
-    case.participants_shown = [_participant(participant, shown) for participant in participants]  # type: ignore[attr-defined]
+    shown_participants = [_participant(participant, shown) for participant in participants]
+    case.participants_shown = shown_participants  # type: ignore[attr-defined]
     return case
 
 
-@router.post("/incidents", response={201: IncidentOut}, summary="Record an incident")
+@router.post("/incidents", response={201: IncidentOut, 404: NotFound}, summary="Record an incident")
 def create_incident(request: HttpRequest, payload: IncidentIn) -> Status:
     actor = request.actor  # type: ignore[attr-defined]
     cases = _cases_to_add_to(actor, payload.case_references)
@@ -258,14 +274,15 @@ def create_incident(request: HttpRequest, payload: IncidentIn) -> Status:
 
 
 @router.get("/incidents", response=list[IncidentOut], summary="Incidents the agency may see")
-@paginate(Pages, page_size=PAGE_SIZE, pass_parameter="pages")
+@paginated
 def list_incidents(request: HttpRequest, **kwargs: Any) -> QuerySet[Incident]:
     actor = request.actor  # type: ignore[attr-defined]
-    record(actor, AuditAction.VIEW, object_type="core.incident", reason=f"api list, page {kwargs['pages'].page}")
+    page = kwargs["pages"].page
+    record(actor, AuditAction.VIEW, object_type="core.incident", reason=f"api list, page {page}")
     return scoped_incidents(actor)
 
 
-@router.get("/incidents/{public_id}", response=IncidentOut, summary="One incident")
+@router.get("/incidents/{public_id}", response={200: IncidentOut, 404: NotFound}, summary="One incident")
 def get_incident(request: HttpRequest, public_id: uuid.UUID) -> Incident:
     actor = request.actor  # type: ignore[attr-defined]
     incident = scoped_incidents(actor).filter(public_id=public_id).first()

@@ -182,6 +182,7 @@ JITTER = 0.01
 # a daytime one for environmental ASB (fly-tipping, dog fouling, litter) reported when people see it.
 NIGHT_HOURS = (8, 6, 3, 2, 1, 1, 1, 1, 2, 2, 3, 3, 3, 3, 3, 4, 5, 6, 7, 8, 10, 11, 11, 10)
 DAY_HOURS = (1, 1, 0, 0, 0, 0, 1, 2, 4, 6, 7, 7, 7, 7, 7, 6, 6, 5, 4, 4, 3, 3, 2, 1)
+GOLDEN = 0.6180339887498949
 # Monday..Sunday: Friday and Saturday nights are the busiest.
 WEEKDAYS = (1.0, 0.9, 1.0, 1.1, 1.6, 1.8, 1.2)
 
@@ -211,8 +212,8 @@ FAMILY_NAMES = _names(
 )
 SAFE_CONTACT = (
     "Text first from a withheld number; call only on weekday mornings, 9–11, when partner is at work.",
-    "Contact via her sister's mobile only. Do not send letters to the home address.",
-    "Call on the mobile between 12:00 and 14:00. If a man answers, say it is the dentist's surgery.",
+    "Contact through a trusted friend's mobile only. Do not send letters to the home address.",
+    "Call the mobile between 12:00 and 14:00. If anyone else answers, say it is the dentist's surgery.",
     "Use email only; the phone is checked by the ex-partner.",
     "Meet at the GP surgery; never visit the home. Code word if unsafe: 'appointment'.",
     "Safe to call any weekday after 10:00. Do not leave messages.",
@@ -559,8 +560,13 @@ def already_seeded() -> bool:
 
 
 def sign_in_rows() -> list[tuple[str, str, str]]:
-    """(email, role, agency) for every demo account."""
-    return [(u.email, str(Role(u.role).label), AGENCY_NAMES[u.agency]) for u in USERS]
+    """(email, role, agency) for every demo account; the role with the job and any panel seats."""
+    rows = []
+    for user in USERS:
+        role = f"{Role(user.role).label} ({user.job}"
+        role += f"; panels: {user.panels.replace(',', ', ')})" if user.panels else ")"
+        rows.append((user.email, role, AGENCY_NAMES[user.agency]))
+    return rows
 
 
 def demo_counts() -> dict[str, int]:
@@ -584,6 +590,9 @@ class _Builder:
         self.agencies: dict[str, Agency] = {}
         self.users: dict[str, User] = {}
         self.actors: dict[str, Actor] = {}
+        # Hours come from a golden-ratio sequence per profile rather than independent draws, so even a small
+        # demo (or test) shows the profile's shape and not sampling noise.
+        self.hour_steps: dict[tuple[int, ...], float] = {}
         # Back-dating, applied in bulk at the end.
         self.backdate: dict[type, dict[int, dict[str, object]]] = {}
 
@@ -627,11 +636,21 @@ class _Builder:
         """An aware Europe/London time on a weighted day and hour, never in the future."""
         for _ in range(20):
             day = self.day_between(start, end)
-            hour = self.rng.choices(range(24), weights=hours)[0]
+            hour = self.hour(hours)
             when = datetime.combine(day, time(hour, self.rng.randint(0, 59)), tzinfo=LONDON)
             if when <= self.now:
                 return when
         return self.now - timedelta(minutes=self.rng.randint(5, 600))
+
+    def hour(self, weights: tuple[int, ...]) -> int:
+        step = self.hour_steps.get(weights, self.rng.random())
+        self.hour_steps[weights] = (step + GOLDEN) % 1.0
+        target = step * sum(weights)
+        for hour, weight in enumerate(weights):
+            target -= weight
+            if target < 0:
+                return hour
+        return 23
 
     def office_time(self, day: date) -> datetime:
         return datetime.combine(day, time(self.rng.randint(8, 17), self.rng.randint(0, 59)), tzinfo=LONDON)
@@ -970,6 +989,7 @@ def seed(
     incidents: int = DEFAULT_INCIDENTS,
     seed_value: int = DEFAULT_SEED,
     progress: Callable[[str], None] | None = None,
+    now: datetime | None = None,
 ) -> SeedResult:
     """Build the demo data unless it is already there. One transaction: all or nothing."""
     if already_seeded():
@@ -977,7 +997,7 @@ def seed(
     rng = random.Random(seed_value)
     say = progress or (lambda _message: None)
     with transaction.atomic():
-        builder = _Builder(rng, timezone.now())
+        builder = _Builder(rng, now or timezone.now())
         builder.build_partnership()
         say(f"{len(AGENCIES)} agencies and {len(USERS)} staff accounts")
         plan = [kind for kind, count in kind_counts(cases).items() for _ in range(count)]

@@ -38,7 +38,7 @@ class ApiKeyAuth(HttpBearer):
 api = NinjaAPI(
     title="csphub partner API",
     version="1",
-    description="Cases and incidents shared with partner agencies' systems, under the partnership's access policy.",
+    description="Cases and incidents for partner agencies' systems, under the partnership's access policy.",
     urls_namespace="api-v1",
     openapi_url="/openapi.json",
     # The docs page loads its scripts from a third-party CDN, which the Content-Security-Policy forbids.

@@ -25,7 +25,9 @@ def api_key() -> str:
     person = Person.objects.create(given_name="Sam", family_name="Example", postcode="CA1 1AA")
     CaseParticipant.objects.create(case=case, person=person, role=ParticipantRole.VICTIM)
     incident = Incident.objects.create(
-        occurred_at="2026-01-05T10:00:00Z", category=IncidentCategory.ASB_NUISANCE, description="Noise",
+        occurred_at="2026-01-05T10:00:00Z",
+        category=IncidentCategory.ASB_NUISANCE,
+        description="Noise",
         source_agency=police,
     )
     incident.cases.add(case)
@@ -39,7 +41,12 @@ def api_key() -> str:
     deadline=None,
     derandomize=True,
     database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+    # The key fixture is function-scoped on purpose: each example runs in the test's transaction.
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
 )
 def test_api_never_answers_with_a_server_error(case: schemathesis.Case, api_key: str) -> None:
     case.call_and_validate(headers={"Authorization": f"Bearer {api_key}"}, checks=[not_a_server_error])

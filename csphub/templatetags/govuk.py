@@ -156,22 +156,25 @@ def _date_value(value: Any, fmt: str) -> Any:
     return value  # Submitted text is shown back exactly as typed.
 
 
-def _input_context(bound_field: BoundField, autocomplete: str) -> dict[str, Any]:
+def _input_type_and_value(bound_field: BoundField) -> tuple[str, Any]:
     widget = bound_field.field.widget
-    drop: set[str] = set()
-    input_type = widget.input_type
-    value = widget.format_value(bound_field.value())
-    for widget_class, date_type, fmt in _DATE_INPUT_TYPES:
+    for widget_class, input_type, fmt in _DATE_INPUT_TYPES:
         if isinstance(widget, widget_class):
-            input_type, value = date_type, _date_value(bound_field.value(), fmt)
-            break
-    attrs = {}
+            return input_type, _date_value(bound_field.value(), fmt)
+    if isinstance(widget, widgets.PasswordInput) and not widget.render_value:
+        return widget.input_type, None
+    return widget.input_type, widget.format_value(bound_field.value())
+
+
+def _input_context(bound_field: BoundField, autocomplete: str) -> dict[str, Any]:
+    input_type, value = _input_type_and_value(bound_field)
+    attrs: dict[str, Any] = {}
+    drop: set[str] = set()
     if input_type == "number":
         input_type, drop = "text", _NUMBER_ONLY_ATTRS
-        integer = isinstance(bound_field.field, forms.IntegerField)
-        attrs["inputmode"] = "numeric" if integer else "decimal"
-    if isinstance(widget, widgets.PasswordInput) and not widget.render_value:
-        value = None
+        # DecimalField and FloatField subclass IntegerField, so ask for them first.
+        fractional = isinstance(bound_field.field, forms.DecimalField | forms.FloatField)
+        attrs["inputmode"] = "decimal" if fractional else "numeric"
     if input_type in _NO_SPELLCHECK_TYPES:
         attrs["spellcheck"] = "false"
     attrs.update(_extra_attrs(bound_field, drop=drop))
@@ -255,9 +258,7 @@ _KIND_CONTEXTS = {
 
 
 @register.simple_tag
-def govuk_field(
-    bound_field: BoundField, *, heading: bool = False, classes: str = "", autocomplete: str = ""
-) -> str:
+def govuk_field(bound_field: BoundField, *, heading: bool = False, classes: str = "", autocomplete: str = "") -> str:
     """Render a form field as the GOV.UK component that matches its widget."""
     kind = _widget_kind(bound_field.field.widget)
     if kind == "hidden":

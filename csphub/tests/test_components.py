@@ -4,15 +4,30 @@ from __future__ import annotations
 
 import datetime
 import re
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
 from django.template import Context, Template
+from django.template.loader import get_template, render_to_string
 from django.test import RequestFactory
+from django.urls import include, path
 
-from csphub.context_processors import service
+from csphub.context_processors import nav_items, service
+
+
+def _page(request: HttpRequest) -> HttpResponse:
+    return HttpResponse()
+
+
+# A stand-in URLconf, so navigation is tested without the real apps' URLs.
+# "core:search" and "core:figures" are missing on purpose.
+_core_patterns = ([path("", _page, name="dashboard"), path("cases/", _page, name="case_list")], "core")
+urlpatterns = [path("staff/", include(_core_patterns))]
 
 
 class ReportForm(forms.Form):
@@ -180,6 +195,58 @@ def test_pagination_renders_nothing_for_a_single_page() -> None:
     page = Paginator([1, 2], 10).page(1)
 
     assert render("{% govuk_pagination page request %}", page=page, request=request) == ""
+
+
+def staff_request(path: str, roles: set[str]) -> HttpRequest:
+    request = RequestFactory().get(path)
+    request.user = SimpleNamespace(is_authenticated=True)
+    request.actor = SimpleNamespace(roles=roles)
+    return request
+
+
+def test_navigation_offers_the_sections_of_the_users_roles_that_exist(settings: Any) -> None:
+    settings.ROOT_URLCONF = __name__
+
+    items = nav_items(staff_request("/staff/cases/", {"practitioner"}))
+
+    assert [(str(item["label"]), item["url"], item["active"]) for item in items] == [
+        ("Dashboard", "/staff/", False),
+        ("Cases", "/staff/cases/", True),
+    ]
+
+
+def test_navigation_is_empty_for_roles_without_sections_and_for_the_public(settings: Any) -> None:
+    settings.ROOT_URLCONF = __name__
+    public = RequestFactory().get("/")
+    public.user = AnonymousUser()
+
+    assert nav_items(staff_request("/staff/", {"analyst"})) == []
+    assert nav_items(public) == []
+
+
+def public_page(template_name: str) -> str:
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    return render_to_string(template_name, request=request)
+
+
+def test_demo_mode_puts_a_warning_on_every_page(settings: Any) -> None:
+    settings.DEMO = True
+
+    for template_name in ("public/home.html", "404.html", "403.html", "400.html"):
+        assert "Do not enter real information." in public_page(template_name)
+
+
+def test_no_demo_warning_in_live_service(settings: Any) -> None:
+    settings.DEMO = False
+
+    assert "Do not enter real information." not in public_page("public/home.html")
+
+
+def test_server_error_page_renders_without_request_or_context() -> None:
+    html = get_template("500.html").render({})
+
+    assert "Sorry, there is a problem with the service" in html
 
 
 def test_demo_banner_and_partnership_name_come_from_settings(settings: Any) -> None:

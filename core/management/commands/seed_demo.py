@@ -48,9 +48,8 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write("Demo sign-ins:")
         for index, row in enumerate(rows):
-            self.stdout.write(
-                "  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-            )
+            cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            self.stdout.write(("  " + "  ".join(cells)).rstrip())
             if index == 0:
                 self.stdout.write("  " + "  ".join("-" * width for width in widths))
         self.stdout.write(f"Password for every demo account: {demo.DEMO_PASSWORD}")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from access.policy import actor_for_user
 
 LAST_SEEN_KEY = "csphub_last_seen"
+IDLE_SIGNED_OUT_ATTR = "csphub_idle_signed_out"
 
 
 def second_factor_done(request: HttpRequest) -> bool:
@@ -27,11 +28,14 @@ class StaffSessionMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated and self._idle_too_long(request):
             logout(request)
-            messages.info(request, _("You were signed out because you had not done anything for a while."))
+            # MessageMiddleware comes later in MIDDLEWARE, so the message is added in process_view.
+            setattr(request, IDLE_SIGNED_OUT_ATTR, True)
         request.actor = actor_for_user(request.user)
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view_func: Callable, view_args: list, view_kwargs: dict):
+        if getattr(request, IDLE_SIGNED_OUT_ATTR, False):
+            messages.info(request, _("You were signed out because you had not done anything for a while."))
         if getattr(view_func, "csphub_public", False):
             return None
         if request.path.startswith(settings.STATIC_URL):

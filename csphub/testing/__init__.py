@@ -1,0 +1,1 @@
+"""Helpers shared by the browser tests and ``scripts/browser_check.py``."""

@@ -32,6 +32,13 @@ def viewer(request: HttpRequest) -> HttpResponse:
     return render(request, "audit/viewer.html", {"form": form, "page_obj": page})
 
 
+def spreadsheet_safe(value: object) -> object:
+    """Stop a value such as '=HYPERLINK(...)' being run as a formula when the CSV is opened in a spreadsheet."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -45,7 +52,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     def rows():  # noqa: ANN202
         yield writer.writerow(CSV_COLUMNS)
         for event in events.iterator(chunk_size=2000):
-            yield writer.writerow([getattr(event, column) for column in CSV_COLUMNS])
+            yield writer.writerow([spreadsheet_safe(getattr(event, column)) for column in CSV_COLUMNS])
 
     response = StreamingHttpResponse(rows(), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="audit-events.csv"'

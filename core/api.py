@@ -19,7 +19,14 @@ from ninja.responses import Status
 from pydantic import AfterValidator, AwareDatetime, StringConstraints, field_validator
 
 from access.gates import access_case
-from access.policy import SENSITIVE_PERSON_FIELDS, Actor, can, team_cases, visible_cases, visible_person_fields
+from access.policy import (
+    SENSITIVE_PERSON_FIELDS,
+    Actor,
+    can,
+    team_cases,
+    visible_cases,
+    visible_person_fields,
+)
 from audit.log import record
 from audit.models import AuditAction
 from core.actions import do_record_incident
@@ -98,7 +105,9 @@ class Pages(PageNumberPagination):
     class Input(Schema):
         page: int = Field(1, ge=1, le=MAX_PAGE)
 
-    def paginate_queryset(self, queryset: QuerySet, pagination: Input, request: HttpRequest, **params: Any) -> Any:
+    def paginate_queryset(
+        self, queryset: QuerySet, pagination: Input, request: HttpRequest, **params: Any
+    ) -> Any:
         offset = (pagination.page - 1) * self.page_size
         return {"items": queryset[offset : offset + self.page_size], "count": queryset.count()}
 
@@ -239,7 +248,9 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilters], **kwargs: Any)
     return cases
 
 
-@router.get("/cases/{reference}", response={200: CaseDetail, 404: NotFound}, summary="One case and its people")
+@router.get(
+    "/cases/{reference}", response={200: CaseDetail, 404: NotFound}, summary="One case and its people"
+)
 def get_case(request: HttpRequest, reference: str) -> Case:
     actor = request.actor  # type: ignore[attr-defined]
     if len(reference) > 32 or "\x00" in reference:

@@ -14,6 +14,7 @@ from audit.log import record
 from audit.models import AuditAction
 from core import actions, forms, queries
 from core.kinds import get_kind
+from core.models import CaseStatus, IncidentCategory
 
 
 def _require(request: HttpRequest, capability: str) -> None:
@@ -243,8 +244,9 @@ def figures(request: HttpRequest) -> HttpResponse:
     """Aggregates for analysts and the board: counts only, small numbers suppressed, never a name."""
     _require(request, "view_aggregates")
     data = queries.aggregate_figures()
-    for row in data["cases"] + data["incidents"]:
-        row["shown"] = queries.suppress(row["n"])
-        if "kind" in row:
-            row["kind_label"] = get_kind(row["kind"]).label
+    for row in data["cases"]:
+        row.update(shown=queries.suppress(row["n"]), kind_label=get_kind(row["kind"]).label,
+                   status_label=CaseStatus(row["status"]).label)
+    for row in data["incidents"]:
+        row.update(shown=queries.suppress(row["n"]), category_label=IncidentCategory(row["category"]).label)
     return render(request, "core/figures.html", data)

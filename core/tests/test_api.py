@@ -45,7 +45,9 @@ class Partnership:
 
 
 def _case(reference: str, kind: str, lead: Agency, **extra: Any) -> Case:
-    case = Case.objects.create(reference=reference, kind=kind, title=f"{kind} case", lead_agency=lead, **extra)
+    case = Case.objects.create(
+        reference=reference, kind=kind, title=f"{kind} case", lead_agency=lead, **extra
+    )
     CaseTeamMember.objects.create(case=case, agency=lead, sensitive_access=True)
     return case
 
@@ -212,11 +214,15 @@ def test_restricted_cases_are_never_given_to_a_key(client: Client, world: Partne
 
 def test_list_filters_by_status_and_kind(client: Client, world: Partnership):
     assert references(get(client, "/api/v1/cases?status=closed", world.key_police)) == {"ASB-2026-00002"}
-    assert references(get(client, "/api/v1/cases?status=open&kind=asb", world.key_police)) == {"ASB-2026-00001"}
+    assert references(get(client, "/api/v1/cases?status=open&kind=asb", world.key_police)) == {
+        "ASB-2026-00001"
+    }
     assert references(get(client, "/api/v1/cases?kind=hate", world.key_police)) == set()
 
 
-@pytest.mark.parametrize("query", ["status=shut", "kind=ASB!", "page=0", "page=x", "page=99999999999999999999"])
+@pytest.mark.parametrize(
+    "query", ["status=shut", "kind=ASB!", "page=0", "page=x", "page=99999999999999999999"]
+)
 def test_bad_list_query_is_422(client: Client, world: Partnership, query: str):
     assert get(client, f"/api/v1/cases?{query}", world.key_police).status_code == 422
 
@@ -285,7 +291,9 @@ def test_refused_case_read_is_not_audited_as_a_view(client: Client, world: Partn
 
 
 def test_recording_an_incident_links_the_case_and_is_audited(client: Client, world: Partnership):
-    response = post(client, "/api/v1/incidents", world.key_police, incident_body(case_references=["ASB-2026-00001"]))
+    response = post(
+        client, "/api/v1/incidents", world.key_police, incident_body(case_references=["ASB-2026-00001"])
+    )
     assert response.status_code == 201, response.content
     incident = Incident.objects.get()
     assert list(incident.cases.all()) == [world.asb_case]

@@ -9,7 +9,15 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-from core.models import Case, CaseParticipant, CaseTeamMember, Incident, IncidentCategory, ParticipantRole, Person
+from core.models import (
+    Case,
+    CaseParticipant,
+    CaseTeamMember,
+    Incident,
+    IncidentCategory,
+    ParticipantRole,
+    Person,
+)
 from csphub.wsgi import application
 from partnership.models import Agency, AgencyKind, ApiKey
 

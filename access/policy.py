@@ -21,7 +21,6 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from access.models import BreakGlassGrant
 from core.kinds import restricted_kind_codes
 from core.models import Action, Case, Person
 from partnership.models import ApiKey, Role, User

@@ -111,15 +111,6 @@ def do_add_team_user(*, case: Case, user: Any, acting: Actor) -> CaseTeamMember:
 
 
 @transaction.atomic
-def do_remove_team_member(*, member: CaseTeamMember, acting: Actor) -> None:
-    case = member.case
-    if member.agency_id == case.lead_agency_id and member.user_id is None:
-        raise ValidationError(_("The lead agency cannot be removed from the team"))
-    member.delete()
-    record(acting, AuditAction.UPDATE, case, reason="team member removed")
-
-
-@transaction.atomic
 def do_add_participant(
     *, case: Case, person_fields: dict[str, Any], role: str, basis: str | None, basis_explanation: str, acting: Actor
 ) -> CaseParticipant:

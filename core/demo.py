@@ -96,9 +96,7 @@ class DemoUser:
 
 USERS = (
     DemoUser("admin", "council", Role.ADMINISTRATOR, "Priya Halden", "System administrator"),
-    DemoUser(
-        "coordinator", "council", Role.COORDINATOR, "Rachel Ellwood", "CSP coordinator", "marac,channel,dhr"
-    ),
+    DemoUser("coordinator", "council", Role.COORDINATOR, "Rachel Ellwood", "CSP coordinator", "marac,channel,dhr"),
     DemoUser("council", "council", Role.PRACTITIONER, "Tom Branthwaite", "ASB officer"),
     DemoUser("police", "police", Role.PRACTITIONER, "Daniel Ritson", "Police ASB officer", "marac"),
     DemoUser("fire", "fire", Role.PRACTITIONER, "Karen Holme", "Fire safety officer"),
@@ -540,7 +538,8 @@ def kind_counts(total: int) -> dict[str, int]:
         counts[kind] += 1
     for kind in ALWAYS:
         if counts[kind] == 0 and total >= len(ALWAYS):
-            donor = max(counts, key=lambda k: counts[k])
+            spare = {k: counts[k] - (1 if k in ALWAYS else 0) for k in counts}
+            donor = max(spare, key=lambda k: (spare[k], k not in ALWAYS))
             counts[donor] -= 1
             counts[kind] = 1
     return counts
@@ -701,9 +700,7 @@ class _Builder:
             )
             user.set_password(DEMO_PASSWORD)
             user.save()
-            Membership.objects.create(
-                user=user, agency=self.agencies[spec.agency], role=spec.role, panels=spec.panels
-            )
+            Membership.objects.create(user=user, agency=self.agencies[spec.agency], role=spec.role, panels=spec.panels)
             self.users[spec.key] = user
         for key, user in self.users.items():
             self.actors[key] = actor_for_user(user)
@@ -722,9 +719,7 @@ class _Builder:
         rng = self.rng
         victim_basis = LawfulBasis.CONSENT
         if kind == "marac":
-            victim_basis = rng.choice(
-                (LawfulBasis.CONSENT, LawfulBasis.SAFEGUARDING, LawfulBasis.VITAL_INTERESTS)
-            )
+            victim_basis = rng.choice((LawfulBasis.CONSENT, LawfulBasis.SAFEGUARDING, LawfulBasis.VITAL_INTERESTS))
         people = []
         if kind in ("general", "tension"):
             people.append((ParticipantRole.SUBJECT, LawfulBasis.PREVENT_CRIME))
@@ -823,9 +818,7 @@ class _Builder:
             category = primary if rng.random() < 0.7 else rng.choice(plan.categories)
             cat_hours = DAY_HOURS if category == IncidentCategory.ASB_ENVIRONMENTAL else NIGHT_HOURS
             if index == 0:
-                occurred = self.moment(
-                    opened_on - timedelta(days=30), opened_on - timedelta(days=1), cat_hours
-                )
+                occurred = self.moment(opened_on - timedelta(days=30), opened_on - timedelta(days=1), cat_hours)
             else:
                 occurred = self.moment(opened_on, end, cat_hours)
             source = self.incident_source(kind, category, lead_agency)
@@ -841,9 +834,7 @@ class _Builder:
                 external_reference=self.external_reference(source, occurred),
                 **self.place(town, street),
             )
-            self.later(
-                Incident, incident.pk, created_at=occurred + timedelta(minutes=rng.randint(20, 60 * 30))
-            )
+            self.later(Incident, incident.pk, created_at=occurred + timedelta(minutes=rng.randint(20, 60 * 30)))
 
         # Notes and actions by the team.
         note_texts = NOTES.get(kind, NOTES["general"])
@@ -853,9 +844,7 @@ class _Builder:
             self.later(Note, note.pk, created_at=self.office_time(self.day_between(opened_on, end)))
         action_titles = ACTIONS.get(kind, ACTIONS["general"])
         for title in rng.sample(action_titles, k=min(len(action_titles), rng.randint(1, 4))):
-            self.build_action(
-                case, title, team_agencies, acting, opened_on, end, closing=status == CaseStatus.CLOSED
-            )
+            self.build_action(case, title, team_agencies, acting, opened_on, end, closing=status == CaseStatus.CLOSED)
 
         if status != CaseStatus.OPEN:
             changes: dict[str, object] = {"status": status}
@@ -903,9 +892,7 @@ class _Builder:
             )
             finished = created_on + timedelta(days=rng.randint(1, max(1, (due_on - created_on).days + 5)))
             finished = min(finished, end, self.today)
-            self.later(
-                Action, action.pk, completed_at=max(self.office_time(finished), self.office_time(created_on))
-            )
+            self.later(Action, action.pk, completed_at=max(self.office_time(finished), self.office_time(created_on)))
 
     def incident_source(self, kind: str, category: str, lead_agency: str) -> str:
         rng = self.rng
@@ -953,9 +940,7 @@ class _Builder:
             table = police if source == "police" else council
             category = rng.choices([c for c, _ in table], weights=[w for _, w in table])[0]
             hours = (
-                DAY_HOURS
-                if category in (IncidentCategory.ASB_ENVIRONMENTAL, IncidentCategory.OTHER)
-                else NIGHT_HOURS
+                DAY_HOURS if category in (IncidentCategory.ASB_ENVIRONMENTAL, IncidentCategory.OTHER) else NIGHT_HOURS
             )
             occurred = self.moment(self.first_day, self.today, hours)
             town = self.pick_town()
@@ -969,9 +954,7 @@ class _Builder:
                 external_reference=self.external_reference(source, occurred),
                 **self.place(town, self.street(town, hotspot_bias=street_bias)),
             )
-            self.later(
-                Incident, incident.pk, created_at=occurred + timedelta(minutes=rng.randint(10, 60 * 24))
-            )
+            self.later(Incident, incident.pk, created_at=occurred + timedelta(minutes=rng.randint(10, 60 * 24)))
 
     def apply_backdating(self) -> None:
         for model, rows in self.backdate.items():
@@ -992,11 +975,11 @@ def seed(
     now: datetime | None = None,
 ) -> SeedResult:
     """Build the demo data unless it is already there. One transaction: all or nothing."""
-    if already_seeded():
-        return SeedResult(created=False, counts=demo_counts())
     rng = random.Random(seed_value)
     say = progress or (lambda _message: None)
     with transaction.atomic():
+        if already_seeded():
+            return SeedResult(created=False, counts=demo_counts())
         builder = _Builder(rng, now or timezone.now())
         builder.build_partnership()
         say(f"{len(AGENCIES)} agencies and {len(USERS)} staff accounts")

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 
 from csphub.env import env_bool, env_int, env_list, env_str, secret_key
 
@@ -110,6 +111,9 @@ SIGN_IN_MAX_FAILURES = env_int("CSPHUB_SIGN_IN_MAX_FAILURES", 5)
 SIGN_IN_LOCKOUT_MINUTES = env_int("CSPHUB_SIGN_IN_LOCKOUT_MINUTES", 15)
 SESSION_IDLE_MINUTES = env_int("CSPHUB_SESSION_IDLE_MINUTES", 30)
 SESSION_COOKIE_AGE = 12 * 60 * 60
+PASSWORD_RESET_TIMEOUT = 60 * 60
+# Messages live in the server-side session, not in a cookie (a new API key is shown once through one).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 OTP_TOTP_ISSUER = PARTNERSHIP_NAME
 
@@ -177,6 +181,8 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_AGE = None  # a browser-session cookie, as the privacy notice says
+CSRF_FAILURE_VIEW = "csphub.views_errors.csrf_failure"
 HTTPS = env_bool("CSPHUB_HTTPS", default=not (DEBUG or DEMO or TESTING))
 SECURE_SSL_REDIRECT = HTTPS and env_bool("CSPHUB_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = HTTPS
@@ -191,7 +197,7 @@ SILENCED_SYSTEM_CHECKS = [] if HTTPS else ["security.W004", "security.W008", "se
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'nonce'"],
+        "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],

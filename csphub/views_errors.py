@@ -20,3 +20,8 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No context processors: whatever failed may be what they depend on.
     return HttpResponse(loader.get_template("500.html").render({}), status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent from a page that was open too long, or from another site: say what to do next."""
+    return render(request, "403_csrf.html", status=403)

@@ -7,14 +7,15 @@ your answers" page, submits once per token, and applies the rate limit and honey
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from functools import wraps
 from dataclasses import dataclass
+from functools import wraps
 from typing import Any, ClassVar
 
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from csphub.decorators import public
@@ -56,20 +57,34 @@ class QuestionFlow(ABC):
         return request.session.setdefault(self.session_key, {"data": {}})
 
     def _bound_form(self, request: HttpRequest, question: Question) -> forms.Form | None:
-        raw = self._state(request)["data"].get(question.slug)
-        return question.form_class(raw) if raw is not None else None
+        # Read without creating the session: looking at a question sets no cookie until it is answered.
+        raw = request.session.get(self.session_key, {}).get("data", {}).get(question.slug)
+        if raw is None:
+            return None
+        # Kept as lists, like the posted QueryDict, so a multiple choice with one box ticked survives.
+        return question.form_class(MultiValueDict({k: v if isinstance(v, list) else [v] for k, v in raw.items()}))
 
-    def answers(self, request: HttpRequest) -> tuple[dict[str, Any], Question | None]:
-        """Cleaned answers of every question that applies, and the first one missing or invalid."""
+    def _applicable_forms(self, request: HttpRequest) -> tuple[list[tuple[Question, forms.Form]], Question | None]:
+        """The valid forms of every question that applies, and the first question missing or invalid."""
         answers: dict[str, Any] = {}
+        found = []
         for question in self.questions:
             if question.applies and not question.applies(answers):
                 continue
             form = self._bound_form(request, question)
             if form is None or not form.is_valid():
-                return answers, question
+                return found, question
             answers.update(form.cleaned_data)
-        return answers, None
+            found.append((question, form))
+        return found, None
+
+    def answers(self, request: HttpRequest) -> tuple[dict[str, Any], Question | None]:
+        """Cleaned answers of every question that applies, and the first one missing or invalid."""
+        found, missing = self._applicable_forms(request)
+        answers: dict[str, Any] = {}
+        for _question, form in found:
+            answers.update(form.cleaned_data)
+        return answers, missing
 
     # --- views ---------------------------------------------------------------------------------------
     def question_view(self, request: HttpRequest, slug: str) -> HttpResponse:
@@ -81,9 +96,6 @@ class QuestionFlow(ABC):
             if form.is_valid():
                 state = self._state(request)
                 state["data"][slug] = {k: request.POST.getlist(k) for k in form.fields if k in request.POST}
-                state["data"][slug] = {
-                    k: (v if len(v) != 1 else v[0]) for k, v in state["data"][slug].items()
-                }
                 request.session.modified = True
                 return redirect(self.next_url(request))
         else:
@@ -97,6 +109,10 @@ class QuestionFlow(ABC):
         return reverse(f"{self.name}:check")
 
     def check_view(self, request: HttpRequest) -> HttpResponse:
+        sent = request.session.get(self.session_key, {})
+        if request.method == "POST" and sent.get("done") and request.POST.get("token") == sent.get("sent_token"):
+            # A second click on "Send": the first click made the report and cleared the answers.
+            return redirect(reverse(f"{self.name}:done"))
         answers, missing = self.answers(request)
         if missing is not None:
             return redirect(reverse(f"{self.name}:question", args=[missing.slug]))
@@ -107,8 +123,13 @@ class QuestionFlow(ABC):
             if form.is_spam() or over_rate_limit(request, self.kind):
                 form.add_error(None, _("We could not accept this report just now. Please try again in an hour."))
             else:
-                result = submit_once(form.cleaned_data["token"], self.kind, lambda: self.create_record(answers))
-                request.session[self.session_key] = {"data": {}, "done": {"reference": result.reference, **result.extra}}
+                token = form.cleaned_data["token"]
+                result = submit_once(token, self.kind, lambda: self.create_record(answers))
+                request.session[self.session_key] = {
+                    "data": {},
+                    "done": {"reference": result.reference, **result.extra},
+                    "sent_token": token,
+                }
                 return redirect(reverse(f"{self.name}:done"))
         return render(
             request, self.check_template, {"form": form, "rows": self.summary_rows(request), "flow": self}
@@ -116,10 +137,9 @@ class QuestionFlow(ABC):
 
     def summary_rows(self, request: HttpRequest) -> list[dict]:
         rows = []
-        for question in self.questions:
-            form = self._bound_form(request, question)
-            if form is None or not form.is_valid():
-                continue
+        # Only questions that apply: an answer left over from a changed earlier answer is neither shown nor sent.
+        found, _missing = self._applicable_forms(request)
+        for question, form in found:
             for name, field in form.fields.items():
                 if isinstance(field.widget, forms.HiddenInput):
                     continue
@@ -133,10 +153,14 @@ class QuestionFlow(ABC):
         return rows
 
     def done_view(self, request: HttpRequest) -> HttpResponse:
-        done = self._state(request).get("done")
+        done = request.session.get(self.session_key, {}).get("done")
         if not done:
             return redirect(reverse(f"{self.name}:question", args=[self.questions[0].slug]))
-        return render(request, self.done_template, {"done": done, "flow": self})
+        response = render(request, self.done_template, {"done": dict(done), "flow": self})
+        # The status code is shown once: a refresh or a later visit shows the reference only.
+        if done.pop("secret", None) is not None:
+            request.session.modified = True
+        return response
 
     def start_view(self, request: HttpRequest) -> HttpResponse:
         return redirect(reverse(f"{self.name}:question", args=[self.questions[0].slug]))

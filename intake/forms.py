@@ -9,7 +9,11 @@ HONEYPOT_FIELD = "website"
 class HoneypotMixin(forms.Form):
     """A field people never see (hidden by CSS and from assistive technology) but bots fill in."""
 
-    website = forms.CharField(required=False, label=_("Leave this blank"))
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this blank"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def is_spam(self) -> bool:
         return bool(self.data.get(self.add_prefix(HONEYPOT_FIELD)))

@@ -16,6 +16,7 @@ from django_tasks import task
 from intake.models import DeliveryState, OutboundMessage
 
 logger = logging.getLogger(__name__)
+SECRET_BEARING_PURPOSES = {"password_reset"}
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -49,7 +50,9 @@ def deliver_message(message_id: int) -> str:
             message.state = DeliveryState.FAILED if give_up else DeliveryState.RETRYING
             message.next_attempt_at = timezone.now() + retry_delay(message.attempts)
             message.save()
-            logger.warning("outbox message %s failed (%s), attempt %s", message.pk, message.last_error, message.attempts)
+            logger.warning(
+                "outbox message %s failed (%s), attempt %s", message.pk, message.last_error, message.attempts
+            )
             if not give_up and deliver_message.get_backend().supports_defer:
                 run_after = message.next_attempt_at
                 transaction.on_commit(lambda: deliver_message.using(run_after=run_after).enqueue(message_id))
@@ -57,6 +60,8 @@ def deliver_message(message_id: int) -> str:
         message.state = DeliveryState.SENT
         message.sent_at = timezone.now()
         message.last_error = ""
+        if message.purpose in SECRET_BEARING_PURPOSES:
+            message.body = ""  # a live sign-in link has no business being kept once delivered
         message.save()
     return message.state
 

@@ -25,3 +25,8 @@ def find_status(reference: str, secret: str) -> PublicStatus | None:
     prefix = reference.split("-", 1)[0]
     lookup = _SOURCES.get(prefix)
     return lookup(reference, secret) if lookup else None
+
+
+def unregister_status_source(prefix: str) -> None:
+    """Forget the source for a prefix (for tests, and for an app that is switched off)."""
+    _SOURCES.pop(prefix, None)

@@ -6,9 +6,11 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from access.policy import actor_for_user
@@ -31,7 +33,11 @@ class StaffSessionMiddleware:
             # MessageMiddleware comes later in MIDDLEWARE, so the message is added in process_view.
             setattr(request, IDLE_SIGNED_OUT_ATTR, True)
         request.actor = actor_for_user(request.user)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            # Case data must not stay in the browser's cache after signing out.
+            patch_cache_control(response, no_store=True, private=True)
+        return response
 
     def process_view(self, request: HttpRequest, view_func: Callable, view_args: list, view_kwargs: dict):
         if getattr(request, IDLE_SIGNED_OUT_ATTR, False):
@@ -41,7 +47,7 @@ class StaffSessionMiddleware:
         if request.path.startswith(settings.STATIC_URL):
             return None
         if not request.user.is_authenticated:
-            return redirect(f"{reverse('partnership:sign_in')}?next={request.path}")
+            return redirect_to_login(request.path, reverse("partnership:sign_in"))
         if getattr(view_func, "csphub_password_only", False) or second_factor_done(request):
             return None
         return redirect("partnership:second_factor")

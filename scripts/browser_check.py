@@ -177,8 +177,8 @@ def status_of(response_info: Any) -> int | None:
     return response.status if response else None
 
 
-def sign_in(checker: Checker, page: Any, email: str, name: str) -> None:
-    page.goto(checker.base_url + "/sign-in/")
+def sign_in(checker: Checker, page: Any, email: str, name: str, next_path: str = "") -> None:
+    page.goto(checker.base_url + "/sign-in/" + (f"?next={next_path}" if next_path else ""))
     page.get_by_label("Email address").fill(email)
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     with page.expect_navigation() as navigation:
@@ -196,7 +196,7 @@ def click_to(page: Any, locator: Any) -> int | None:
 
 
 def staff_pages(checker: Checker, browser: Any) -> None:
-    context = browser.new_context(bypass_csp=True, viewport=DESKTOP)
+    context = browser.new_context(bypass_csp=True, viewport=DESKTOP, locale="en-GB")
     try:
         page = context.new_page()
         sign_in(checker, page, PRACTITIONER, "practitioner")
@@ -218,7 +218,16 @@ def staff_pages(checker: Checker, browser: Any) -> None:
             checker.results.append(Result("staff-person", case_path, None, problem="no person on the case"))
             print("staff-person                 FAILED: no person linked from the case page", flush=True)
         checker.check(page, "staff-search", "/staff/search/")
-        checker.check(page, "staff-search-results", "/staff/search/?q=Carlisle")
+        # Search is a POST (names never go in URLs): search for the case just opened.
+        page.get_by_label("Case reference or person's name").fill(case_path.strip("/").split("/")[-1])
+        checker.check(
+            page,
+            "staff-search-results",
+            action=lambda: click_to(page, page.locator("main form button[type='submit']").last),
+        )
+        if page.locator("main table a[href^='/staff/cases/']").count() == 0:
+            checker.results[-1].problem = "the search found nothing"
+            print("    FAILED: searching for the case's reference found nothing", flush=True)
         checker.check(page, "staff-add-incident", case_path.rstrip("/") + "/incidents/new/")
         checker.check(
             page,
@@ -231,10 +240,11 @@ def staff_pages(checker: Checker, browser: Any) -> None:
     finally:
         context.close()
 
-    context = browser.new_context(bypass_csp=True, viewport=DESKTOP)
+    context = browser.new_context(bypass_csp=True, viewport=DESKTOP, locale="en-GB")
     try:
         page = context.new_page()
-        sign_in(checker, page, ADMINISTRATOR, "administrator")
+        # An administrator's work is the audit trail and the outbox, not the casework dashboard.
+        sign_in(checker, page, ADMINISTRATOR, "administrator", next_path="/staff/audit/")
         checker.check(page, "staff-audit", "/staff/audit/")
         checker.check(page, "staff-outbox", "/staff/outbox/")
     finally:
@@ -243,7 +253,7 @@ def staff_pages(checker: Checker, browser: Any) -> None:
 
 def public_pages(checker: Checker, browser: Any, *, mobile: bool) -> None:
     suffix = "-mobile" if mobile else ""
-    context = browser.new_context(bypass_csp=True, viewport=MOBILE if mobile else DESKTOP,
+    context = browser.new_context(bypass_csp=True, viewport=MOBILE if mobile else DESKTOP, locale="en-GB",
                                   is_mobile=mobile, has_touch=mobile)
     try:
         page = context.new_page()

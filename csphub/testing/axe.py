@@ -55,7 +55,8 @@ def describe(violations: list[dict[str, Any]]) -> str:
         return "no accessibility violations"
     lines = []
     for violation in violations:
-        lines.append(f"[{violation.get('impact') or 'n/a'}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        impact = violation.get("impact") or "n/a"
+        lines.append(f"[{impact}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
         for node in violation.get("nodes", [])[:10]:
             target = ", ".join(" ".join(part) if isinstance(part, list) else str(part) for part in node["target"])
             lines.append(f"    at {target}")

@@ -56,7 +56,7 @@ class ExampleFlow(QuestionFlow):
     questions = [
         Question("what-happened", WhatHappenedForm, "What happened?"),
         Question("target", TargetForm, "Were you the target?"),
-        Question("who", WhoForm, "Who was it aimed at?", applies=lambda answers: answers.get("target") == "someone_else"),
+        Question("who", WhoForm, "Who was it aimed at?", applies=lambda answers: answers["target"] == "someone_else"),
     ]
 
     def create_record(self, answers: dict[str, Any]) -> tuple[str, dict]:
@@ -144,6 +144,17 @@ def test_the_first_question_renders(client: Client) -> None:
     assert "govuk-error-summary" not in html
 
 
+def test_looking_at_the_first_question_starts_no_session(client: Client) -> None:
+    client.get(reverse("test_flow:start"), follow=True)
+    client.get(CHECK_URL)
+    client.get(DONE_URL)
+    assert "sessionid" not in client.cookies
+    assert not Session.objects.exists()
+    # The first answer does: the answers are kept in it until the report is sent.
+    answer(client, "what-happened", {"what_happened": "Graffiti"})
+    assert "sessionid" in client.cookies
+
+
 def test_an_unknown_question_is_not_found(client: Client) -> None:
     assert client.get(question_url("no-such-question")).status_code == 404
 
@@ -223,7 +234,7 @@ def test_the_conditional_question_is_asked_when_it_applies(client: Client, who: 
 
 
 def test_an_answer_that_no_longer_applies_is_neither_shown_nor_sent(client: Client) -> None:
-    answer_all(client, target="someone_else", who=["neighbour"])
+    answer_all(client, target="someone_else", who=["neighbour", "stranger"])
     # Change of mind: it was aimed at me after all.
     assert answer(client, "target", {"target": "me"}) == CHECK_URL
     html = client.get(CHECK_URL).content.decode()
@@ -332,10 +343,14 @@ def test_a_filled_honeypot_is_refused_and_nothing_is_saved(client: Client) -> No
 def test_a_missing_token_is_an_error_and_saves_nothing(client: Client) -> None:
     answer_all(client)
     client.get(CHECK_URL)
-    response = client.post(CHECK_URL, {})
+    response = client.post(CHECK_URL, {})  # nothing posted at all: the page again, with a token
+    assert response.status_code == 200
+    token_on(response.content.decode())
+    response = client.post(CHECK_URL, {"website": ""})
     assert response.status_code == 200
     assert "govuk-error-summary" in response.content.decode()
     assert records() == []
+    assert not SubmissionReceipt.objects.exists()
 
 
 def test_more_than_the_rate_limit_is_refused_and_nothing_is_saved(client: Client, settings) -> None:  # noqa: ANN001

@@ -52,10 +52,13 @@ def _failed_message(attempts: int, *, due: bool) -> OutboundMessage:
 def test_a_message_queued_in_a_transaction_that_rolls_back_is_never_sent(
     django_capture_on_commit_callbacks,  # noqa: ANN001
 ) -> None:
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            _queue()
-            raise RuntimeError("the change that would have needed the email failed")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        _queue()
+        raise RuntimeError("the change that would have needed the email failed")
     assert callbacks == []
     assert not OutboundMessage.objects.exists()
     assert mail.outbox == []

@@ -14,9 +14,7 @@ class Command(BaseCommand):
     help = "Load a year of synthetic demonstration data (once) and print the demo sign-ins."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--cases", type=int, default=demo.DEFAULT_CASES, help="number of cases (default 60)"
-        )
+        parser.add_argument("--cases", type=int, default=demo.DEFAULT_CASES, help="number of cases (default 60)")
         parser.add_argument(
             "--incidents",
             type=int,

@@ -22,7 +22,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from core.kinds import restricted_kind_codes
-from core.models import Action, Case, Person
+from core.models import Action, Case, Incident, Person
 from partnership.models import ApiKey, Role, User
 
 CASEWORK_ROLES = frozenset({Role.PRACTITIONER, Role.COORDINATOR})
@@ -159,6 +159,14 @@ def visible_cases(actor: Actor) -> QuerySet[Case]:
     team_ids = team_cases(actor).values("pk")
     glass_ids = Case.objects.filter(_break_glass_q(actor)).values("pk")
     return Case.objects.filter(Q(pk__in=team_ids) | Q(pk__in=glass_ids))
+
+
+def visible_incidents(actor: Actor) -> QuerySet[Incident]:
+    """Incidents the actor's agency recorded itself, and incidents linked to a case the actor may see."""
+    if not actor.has_role(*CASEWORK_ROLES):
+        return Incident.objects.none()
+    linked = Q(source_agency_id__in=actor.casework_agency_ids) | Q(cases__in=visible_cases(actor))
+    return Incident.objects.filter(pk__in=Incident.objects.filter(linked).values("pk"))
 
 
 def visible_people(actor: Actor) -> QuerySet[Person]:

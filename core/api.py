@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
@@ -25,6 +25,7 @@ from access.policy import (
     can,
     team_cases,
     visible_cases,
+    visible_incidents,
     visible_person_fields,
 )
 from audit.log import record
@@ -210,11 +211,8 @@ def _participant(participant: CaseParticipant, shown: set[str]) -> ParticipantOu
 
 
 def scoped_incidents(actor: Actor) -> QuerySet[Incident]:
-    """Incidents the agency recorded itself, and incidents linked to a case the actor may see."""
-    linked = Q(source_agency_id__in=actor.agency_ids) | Q(cases__in=visible_cases(actor))
-    ids = Incident.objects.filter(linked).values("pk")
     return (
-        Incident.objects.filter(pk__in=ids)
+        visible_incidents(actor)
         .select_related("source_agency")
         .prefetch_related(Prefetch("cases", queryset=visible_cases(actor), to_attr="visible_cases"))
         .order_by("-occurred_at", "-id")

@@ -5,6 +5,8 @@ test database and the data the fixture creates.
 """
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -40,6 +42,18 @@ def api_key() -> str:
     )
     incident.cases.add(case)
     return ApiKey.issue(agency=police, name="Police records system", created_by=None)[1]
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection_open():  # noqa: ANN201
+    """Calling the WSGI application directly fires request_started/finished, whose handler closes a
+    connection that is inside a transaction (the test's) — on PostgreSQL that ends the test. Django's
+    test client detaches the handler in the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db

@@ -70,14 +70,19 @@ def people_without_basis(case: Case, purpose: str) -> list[Person]:
     return sorted((p for p in people if sharing_basis_for(p, purpose) is None), key=lambda p: p.full_name)
 
 
-def describe_bases(case: Case, purpose: str) -> str:
-    """A sentence naming the basis relied on for each participant, kept on the team record."""
-    parts = []
+def describe_bases(case: Case, purpose: str) -> tuple[str, str]:
+    """What the team record says was relied on (readable, for the team), and the same by record id (for the
+    audit trail, which never carries names)."""
+    readable, by_id = [], []
     for participant in case.participants.select_related("person"):
         basis = sharing_basis_for(participant.person, purpose)
         if basis is not None:
-            parts.append(f"participant {participant.pk}: {basis.get_basis_display()} (record {basis.pk})")
-    return "; ".join(parts) or _("No people recorded on the case when shared")
+            readable.append(f"{participant.person.full_name} ({participant.get_role_display().lower()}): "
+                            f"{basis.get_basis_display()}")
+            by_id.append(f"basis {basis.pk}")
+    if not readable:
+        return _("No people recorded on the case when shared"), "no people"
+    return "; ".join(readable), ", ".join(by_id)
 
 
 @transaction.atomic
@@ -90,14 +95,11 @@ def do_add_team_agency(*, case: Case, agency: Agency, sensitive_access: bool, ac
         )
     if case.team.filter(agency=agency, user__isnull=True).exists():
         raise ValidationError(_("%s is already on the case team") % agency.name)
+    readable, by_id = describe_bases(case, SharingPurpose.CASE_TEAM)
     member = CaseTeamMember.objects.create(
-        case=case,
-        agency=agency,
-        sensitive_access=sensitive_access,
-        lawful_basis=describe_bases(case, SharingPurpose.CASE_TEAM),
-        added_by=acting.user,
+        case=case, agency=agency, sensitive_access=sensitive_access, lawful_basis=readable, added_by=acting.user
     )
-    record(acting, AuditAction.SHARE, case, reason=f"agency {agency.pk} added to team; {member.lawful_basis}")
+    record(acting, AuditAction.SHARE, case, reason=f"agency {agency.pk} added to team relying on {by_id}")
     return member
 
 

@@ -8,13 +8,14 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from access.policy import Actor, actor_for_user, can
 from csphub.decorators import public, signed_in_only
 from intake.outbox import queue_email
 from partnership.actions import do_record_sign_in
@@ -24,10 +25,24 @@ from partnership.totp import qr_code_svg
 NEXT_KEY = "csphub_next"
 
 
+LANDING_PAGES = [  # the first capability a person has decides where signing in takes them
+    ("view_dashboard", "core:dashboard"),
+    ("view_aggregates", "core:figures"),
+    ("view_audit", "audit:viewer"),
+]
+
+
+def landing_url(actor: Actor) -> str:
+    for capability, url_name in LANDING_PAGES:
+        if can(actor, capability):
+            return reverse(url_name)
+    return reverse("home")
+
+
 def _safe_next(request: HttpRequest, candidate: str | None) -> str:
     if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
         return candidate
-    return str(reverse_lazy(settings.LOGIN_REDIRECT_URL))
+    return landing_url(actor_for_user(request.user))
 
 
 @public
@@ -58,7 +73,7 @@ def second_factor(request: HttpRequest) -> HttpResponse:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
         otp_login(request, device)
-        return redirect(request.session.pop(NEXT_KEY, settings.LOGIN_REDIRECT_URL))
+        return redirect(request.session.pop(NEXT_KEY, None) or landing_url(request.actor))
     context = {"form": form, "enrolling": enrolling}
     if enrolling:
         context.update(qr_svg=qr_code_svg(device.config_url), secret=device.bin_key.hex())

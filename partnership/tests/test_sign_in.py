@@ -525,3 +525,18 @@ def test_argon2_is_the_password_hasher_outside_tests(tmp_path: Path):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "django.contrib.auth.hashers.Argon2PasswordHasher", "argon2"]
+
+
+@pytest.mark.parametrize(
+    ("persona", "landing"),
+    [("practitioner_a", "core:dashboard"), ("analyst", "core:figures"), ("board", "core:figures"),
+     ("administrator", "audit:viewer"), ("centre_staff", "home")],
+)
+def test_signing_in_lands_on_the_page_for_the_role(world, settings, persona: str, landing: str) -> None:  # noqa: ANN001
+    from django.test import Client
+    from django.urls import reverse
+
+    settings.DEMO = True  # password only, so the landing page is the next response
+    user = world.users_by_persona()[persona]
+    response = Client().post(reverse("partnership:sign_in"), {"email": user.email, "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == reverse(landing)

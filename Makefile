@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.csphub-installed
 CSS := csphub/static_build/csphub/csphub.css
-DEMO_ENV := CSPHUB_DEMO=1
+DEMO_ENV := CSPHUB_DEMO=1 CSPHUB_PARTNERSHIP_NAME="Cumberland Community Safety Partnership"
 HOST ?= 127.0.0.1
 PORT ?= 8000
 

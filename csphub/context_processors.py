@@ -20,21 +20,30 @@ class NavEntry:
     # The dashboard's URL is a prefix of every other staff URL, so it is only
     # "the current section" on an exact match.
     exact: bool = False
+    order: int = 50  # lower comes first; core's case pages are 10-30, administration 90+
 
 
 _CASEWORK = frozenset({"coordinator", "practitioner"})
 _ADMINISTRATION = frozenset({"administrator"})
 _FIGURES = frozenset({"analyst", "board"})
 
-NAVIGATION = (
-    NavEntry(_("Dashboard"), "core:dashboard", _CASEWORK, exact=True),
-    NavEntry(_("Cases"), "core:case_list", _CASEWORK),
-    NavEntry(_("Search"), "core:search", _CASEWORK),
-    NavEntry(_("Figures"), "core:figures", _FIGURES),
-    NavEntry(_("Audit trail"), "audit:viewer", _ADMINISTRATION),
-    NavEntry(_("Outbox"), "intake:outbox", _ADMINISTRATION),
-    NavEntry(_("Administration"), "admin:index", _ADMINISTRATION),
-)
+NAVIGATION: list[NavEntry] = [
+    NavEntry(_("Dashboard"), "core:dashboard", _CASEWORK, exact=True, order=10),
+    NavEntry(_("Cases"), "core:case_list", _CASEWORK, order=20),
+    NavEntry(_("Search"), "core:search", _CASEWORK, order=80),
+    NavEntry(_("Figures"), "core:figures", _FIGURES, order=85),
+    NavEntry(_("Audit trail"), "audit:viewer", _ADMINISTRATION, order=90),
+    NavEntry(_("Outbox"), "intake:outbox", _ADMINISTRATION, order=91),
+    NavEntry(_("Administration"), "admin:index", _ADMINISTRATION, order=92),
+]
+
+
+def register_navigation(*entries: NavEntry) -> None:
+    """Domain apps add their sections from ``AppConfig.ready``."""
+    for entry in entries:
+        if entry not in NAVIGATION:
+            NAVIGATION.append(entry)
+    NAVIGATION.sort(key=lambda entry: entry.order)
 
 
 def _is_active(entry: NavEntry, url: str, path: str) -> bool:

@@ -123,7 +123,6 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [
     ("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
     BASE_DIR / "csphub" / "static_build",
@@ -136,6 +135,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = DEBUG or DEMO or TESTING
+# Served straight from the source folders in demo and tests; collected (`csphub collectstatic`) in production.
+STATIC_ROOT = None if WHITENOISE_USE_FINDERS else VAR_DIR / "static"
 MEDIA_URL = "/media-not-served/"
 
 ATTACHMENT_MAX_BYTES = env_int("CSPHUB_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)

@@ -1,32 +1,19 @@
 """Walk every URL pattern as anonymous and as each role, and check the response matches the policy.
 
-A new URL fails ``test_every_url_is_in_the_table`` until it is given an expected answer here.
+A new URL fails ``test_every_url_is_in_the_table`` until it is given an expected answer here or in its
+app's ``tests/test_access_by_role.py`` (listed in that module's ``URL_NAMES_TESTED``).
 """
 
 from dataclasses import dataclass
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from access.policy import actor_for_user, can
+from access.testing import PERSONAS, all_url_names, url_names_tested_by_apps
 from conftest import World, signed_in_client
 from core.actions import do_add_action, do_attach_file
-
-
-def all_url_names() -> set[str]:
-    names: set[str] = set()
-
-    def walk(patterns, namespace: str = "") -> None:  # noqa: ANN001
-        for pattern in patterns:
-            if isinstance(pattern, URLResolver):
-                ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-                walk(pattern.url_patterns, ns)
-            elif isinstance(pattern, URLPattern) and pattern.name:
-                names.add(f"{namespace}{pattern.name}")
-
-    walk(get_resolver().url_patterns)
-    return names
 
 
 @dataclass(frozen=True)
@@ -79,7 +66,8 @@ SEPARATELY_TESTED_PREFIXES = ("api-v1:", "admin:")
 
 
 def test_every_url_is_in_the_table() -> None:
-    missing = {n for n in all_url_names() if n not in RULES and not n.startswith(SEPARATELY_TESTED_PREFIXES)}
+    covered = set(RULES) | url_names_tested_by_apps()
+    missing = {n for n in all_url_names() if n not in covered and not n.startswith(SEPARATELY_TESTED_PREFIXES)}
     assert not missing, f"Give these URLs an expected access rule: {sorted(missing)}"
 
 
@@ -121,8 +109,6 @@ def expected_allowed(rule: Rule, user, world: World, objects: dict) -> bool:  # 
     return can(actor, rule.capability, world.case_a if rule.on_case else None)
 
 
-PERSONAS = ["anonymous", "practitioner_a", "practitioner_b", "outsider", "idva", "coordinator", "analyst", "board",
-            "administrator", "centre_staff"]
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

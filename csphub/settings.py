@@ -38,6 +38,15 @@ INSTALLED_APPS = [
     "access",
     "core",
     "intake",
+    # Domain apps, one per area of the partnership's work
+    "hate_crime",
+    "asb",
+    "domestic_abuse",
+    "vawg",
+    "analytics",
+    "tension",
+    "reviews",
+    "strategy",
 ]
 
 MIDDLEWARE = [

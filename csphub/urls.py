@@ -15,4 +15,12 @@ urlpatterns = [
     path("staff/audit/", include("audit.urls")),
     path("staff/admin/", admin_site.urls),
     path("api/v1/", include("csphub.api_urls")),
+    path("", include("hate_crime.urls")),
+    path("", include("asb.urls")),
+    path("", include("domestic_abuse.urls")),
+    path("", include("vawg.urls")),
+    path("", include("analytics.urls")),
+    path("", include("tension.urls")),
+    path("", include("reviews.urls")),
+    path("", include("strategy.urls")),
 ]

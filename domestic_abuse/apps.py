@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class DomesticAbuseConfig(AppConfig):
+    name = "domestic_abuse"

@@ -1,0 +1,3 @@
+app_name = "domestic_abuse"
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class HateCrimeConfig(AppConfig):
+    name = "hate_crime"

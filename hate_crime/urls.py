@@ -1,0 +1,3 @@
+app_name = "hate_crime"
+
+urlpatterns: list = []

@@ -15,6 +15,7 @@ Need to know, in short:
   sensitive access.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -235,7 +236,7 @@ def _action_rules(actor: Actor, verb: str, action: Action) -> bool:
     )
 
 
-GLOBAL_RULES = {
+GLOBAL_RULES: dict[str, Callable[[Actor], bool]] = {
     "create_case": lambda a: a.has_role(*CASEWORK_ROLES),
     "search": lambda a: a.has_role(*CASEWORK_ROLES),
     "view_dashboard": lambda a: a.has_role(*CASEWORK_ROLES),
@@ -247,8 +248,27 @@ GLOBAL_RULES = {
 }
 
 
+ObjectRules = Callable[[Actor, str, Any], bool]
+OBJECT_RULES: dict[type, ObjectRules] = {}
+
+
+def register_global_rule(action: str, rule: Callable[[Actor], bool]) -> None:
+    """A domain app's capability that is not about one record (e.g. ``triage_hate_reports``)."""
+    if action in GLOBAL_RULES and GLOBAL_RULES[action] is not rule:
+        raise ValueError(f"Access rule {action!r} is already registered")
+    GLOBAL_RULES[action] = rule
+
+
+def register_object_rules(model: type, rules: ObjectRules) -> None:
+    """A domain app's decisions about its own records: ``rules(actor, action, obj)``; unknown → False."""
+    OBJECT_RULES[model] = rules
+
+
 def can(actor: Actor, action: str, obj: object = None) -> bool:
-    """The single decision point: may ``actor`` do ``action`` (to ``obj``)? Unknown → no."""
+    """The single decision point: may ``actor`` do ``action`` (to ``obj``)? Unknown → no.
+
+    Domain apps add their rules with ``register_global_rule`` and ``register_object_rules`` from
+    ``AppConfig.ready``, so every decision still comes through here."""
     if actor is ANONYMOUS or not actor.grants:
         return False
     if obj is None:
@@ -258,6 +278,9 @@ def can(actor: Actor, action: str, obj: object = None) -> bool:
         return _case_rules(actor, action, obj)
     if isinstance(obj, Action):
         return _action_rules(actor, action, obj)
+    for model, rules in OBJECT_RULES.items():
+        if isinstance(obj, model):
+            return bool(rules(actor, action, obj))
     return False
 
 

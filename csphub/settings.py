@@ -134,6 +134,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [
     ("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
+    ("leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
     BASE_DIR / "csphub" / "static_build",
 ]
 STORAGES = {
@@ -179,6 +180,11 @@ CACHES = {
 if TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Maps: Leaflet over a tile server the partnership chooses (progressive enhancement; pages work without it).
+MAP_TILE_URL = env_str("CSPHUB_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str("CSPHUB_MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+_MAP_TILE_ORIGIN = "/".join(MAP_TILE_URL.split("/")[:3])
+
 # Public forms
 PUBLIC_RATE_LIMIT = env_int("CSPHUB_PUBLIC_RATE_LIMIT", 20)  # submissions per client per hour
 PUBLIC_RATE_WINDOW_SECONDS = 3600
@@ -209,7 +215,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", _MAP_TILE_ORIGIN],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],

@@ -291,6 +291,16 @@ def test_submitting_creates_one_record_and_shows_the_reference_and_secret(client
     assert client.get(CHECK_URL)["Location"] == question_url("what-happened")
 
 
+def test_the_status_code_is_shown_once_only(client: Client) -> None:
+    answer_all(client)
+    submit(client)
+    first = client.get(DONE_URL).content.decode()
+    again = client.get(DONE_URL).content.decode()
+    assert 'class="csphub-secret"' in first
+    reference = records()[0].subject
+    assert f"<strong>{reference}</strong>" in again and 'class="csphub-secret"' not in again
+
+
 def test_a_second_report_in_the_same_session_gets_its_own_token_and_reference(client: Client) -> None:
     answer_all(client)
     submit(client)

@@ -15,6 +15,7 @@ from audit.models import AuditAction
 from core import actions, forms, queries
 from core.kinds import get_kind
 from core.models import CaseStatus, IncidentCategory
+from csphub.http import form_data, form_files
 
 
 def _require(request: HttpRequest, capability: str) -> None:
@@ -43,7 +44,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     """Search is a POST so that names never appear in URLs, logs or browser history."""
     _require(request, "search")
-    form = forms.SearchForm(request.POST or None)
+    form = forms.SearchForm(form_data(request))
     results = None
     if request.method == "POST" and form.is_valid():
         results = list(queries.search_cases(request.actor, form.cleaned_data["q"]))
@@ -54,7 +55,7 @@ def search(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def case_create(request: HttpRequest) -> HttpResponse:
     _require(request, "create_case")
-    form = forms.CaseForm(request.POST or None)
+    form = forms.CaseForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         case = actions.do_create_case(acting=request.actor, **form.cleaned_data)
         messages.success(request, _("Case %s created") % case.reference)
@@ -92,7 +93,7 @@ def break_glass(request: HttpRequest, reference: str) -> HttpResponse:
     if can(request.actor, "view_dashboard") and visible_cases(request.actor).filter(reference=reference).exists():
         return redirect("core:case_detail", reference=reference)  # already allowed: nothing to break
     case = access_case_for_break_glass(request.actor, reference)
-    form = forms.BreakGlassForm(request.POST or None)
+    form = forms.BreakGlassForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         actions.do_break_glass(case=case, reason=form.cleaned_data["reason"], acting=request.actor)
         return redirect(case)
@@ -102,7 +103,7 @@ def break_glass(request: HttpRequest, reference: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def case_edit(request: HttpRequest, reference: str) -> HttpResponse:
     case = access_case(request.actor, reference, for_write="edit_case")
-    form = forms.CaseEditForm(request.POST or None, instance=case)
+    form = forms.CaseEditForm(form_data(request), instance=case)
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
         case.refresh_from_db()  # the form's instance was modified in place by validation
@@ -131,7 +132,7 @@ def _case_form_view(request: HttpRequest, reference: str, form_class, template: 
                     capability: str = "add_to_case", success: str = "", files: bool = False) -> HttpResponse:
     """The shared shape of every "add something to a case" page: gate, validate, one action, back to the case."""
     case = access_case(request.actor, reference, for_write=capability)
-    form = form_class(request.POST or None, request.FILES or None) if files else form_class(request.POST or None)
+    form = form_class(form_data(request), form_files(request)) if files else form_class(form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             save(case, form)
@@ -232,7 +233,7 @@ def download_attachment(request: HttpRequest, reference: str, attachment_id: str
 def complete_action(request: HttpRequest, reference: str, action_id: int) -> HttpResponse:
     case = access_case(request.actor, reference)
     action = access_action(request.actor, case, action_id)
-    form = forms.CompleteActionForm(request.POST or None)
+    form = forms.CompleteActionForm(form_data(request))
     if request.method == "POST" and form.is_valid():
         actions.do_complete_action(action=action, outcome=form.cleaned_data["outcome"], acting=request.actor)
         messages.success(request, _("Action marked as done"))

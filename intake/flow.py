@@ -17,8 +17,10 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from csphub.decorators import public
+from csphub.http import form_data
 from intake.forms import HoneypotMixin
 from intake.submission import new_submission_token, over_rate_limit, submit_once
 
@@ -32,7 +34,12 @@ class Question:
 
 
 class SubmitForm(HoneypotMixin):
-    token = forms.CharField(widget=forms.HiddenInput)
+    token = forms.CharField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": gettext_lazy("Something went wrong sending your report. Press 'Send report' again.")
+        },
+    )
 
 
 class QuestionFlow(ABC):
@@ -43,6 +50,9 @@ class QuestionFlow(ABC):
     check_template = "intake/check_answers.html"
     done_template = "intake/confirmation.html"
     page_title: ClassVar[str] = ""
+    # False: a filled-in honeypot refuses the submission. True: it is accepted and ``create_record`` gets
+    # ``answers["suspected_spam"] = True``, so staff can review it rather than lose a real report.
+    flag_spam_for_review: ClassVar[bool] = False
 
     @abstractmethod
     def create_record(self, answers: dict[str, Any]) -> tuple[str, dict]:
@@ -117,13 +127,16 @@ class QuestionFlow(ABC):
         if missing is not None:
             return redirect(reverse(f"{self.name}:question", args=[missing.slug]))
         state = self._state(request)
-        form = SubmitForm(request.POST or None, initial={"token": state.setdefault("token", new_submission_token())})
+        form = SubmitForm(form_data(request), initial={"token": state.setdefault("token", new_submission_token())})
         request.session.modified = True
         if request.method == "POST" and form.is_valid():
-            if form.is_spam() or over_rate_limit(request, self.kind):
+            spam = form.is_spam()
+            if (spam and not self.flag_spam_for_review) or over_rate_limit(request, self.kind):
                 form.add_error(None, _("We could not accept this report just now. Please try again in an hour."))
             else:
                 token = form.cleaned_data["token"]
+                if spam:
+                    answers["suspected_spam"] = True
                 result = submit_once(token, self.kind, lambda: self.create_record(answers))
                 request.session[self.session_key] = {
                     "data": {},
@@ -131,9 +144,9 @@ class QuestionFlow(ABC):
                     "sent_token": token,
                 }
                 return redirect(reverse(f"{self.name}:done"))
-        return render(
-            request, self.check_template, {"form": form, "rows": self.summary_rows(request), "flow": self}
-        )
+        # The page always carries the session's token, also after a failed post, so sending again works.
+        context = {"form": form, "rows": self.summary_rows(request), "flow": self, "token": state["token"]}
+        return render(request, self.check_template, context)
 
     def summary_rows(self, request: HttpRequest) -> list[dict]:
         rows = []

@@ -13,11 +13,13 @@ class DeliveryState(models.TextChoices):
 class OutboundMessage(models.Model):
     """Every email or message csphub sends. The worker delivers it, with retries and backoff."""
 
-    channel = models.CharField(max_length=16, default="email")
+    channel = models.CharField(max_length=16, default="email", help_text=_("email, or webhook (a JSON POST)"))
     purpose = models.CharField(max_length=64, help_text=_("What kind of message this is"))
     to = models.CharField(max_length=254)
     subject = models.CharField(max_length=200)
     body = models.TextField()
+    # For the webhook channel: where the JSON body is POSTed. Empty for email.
+    url = models.URLField(max_length=500, blank=True)
     state = models.CharField(max_length=16, choices=DeliveryState.choices, default=DeliveryState.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -34,6 +36,10 @@ class OutboundMessage(models.Model):
     @property
     def masked_to(self) -> str:
         """The recipient with most of it hidden, for staff screens."""
+        if self.channel == "webhook":
+            from urllib.parse import urlsplit
+
+            return f"{urlsplit(self.url).hostname or ''} (webhook)"
         local, _sep, domain = self.to.partition("@")
         return f"{local[:1]}…@{domain}" if domain else f"{self.to[:2]}…"
 

@@ -4,8 +4,11 @@ A message is a row first; the worker sends it after the surrounding transaction 
 back change notifies nobody. Failures are retried with exponential backoff up to OUTBOX_MAX_ATTEMPTS.
 """
 
+import json
 import logging
+import urllib.request
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -30,7 +33,34 @@ def queue_email(*, to: str, subject: str, body: str, purpose: str) -> OutboundMe
     return message
 
 
+def queue_webhook(*, url: str, payload: dict[str, Any], subject: str, purpose: str) -> OutboundMessage:
+    """A JSON POST to a partner system, delivered and retried exactly like an email."""
+    message = OutboundMessage.objects.create(
+        channel="webhook", to=url[:254], url=url, subject=subject, body=json.dumps(payload, sort_keys=True),
+        purpose=purpose,
+    )
+    transaction.on_commit(lambda: deliver_message.enqueue(message.pk))
+    return message
+
+
+WEBHOOK_TIMEOUT_SECONDS = 10
+
+
+def post_webhook(message: OutboundMessage) -> None:
+    """POST the body as JSON; any status outside 2xx raises (urllib raises HTTPError), so it is retried."""
+    request = urllib.request.Request(  # noqa: S310 - the URL is configured by an administrator
+        message.url, data=message.body.encode(), method="POST",
+        headers={"Content-Type": "application/json", "User-Agent": "csphub-outbox"},
+    )
+    with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT_SECONDS) as response:  # noqa: S310
+        if not 200 <= response.status < 300:
+            raise ConnectionError(f"webhook answered {response.status}")
+
+
 def send_now(message: OutboundMessage) -> None:
+    if message.channel == "webhook":
+        post_webhook(message)
+        return
     EmailMessage(message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [message.to]).send()
 
 

@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from access.policy import can
 from csphub.decorators import public
+from csphub.http import form_data
 from intake.forms import StatusLookupForm
 from intake.models import OutboundMessage
 from intake.status import find_status
@@ -15,7 +16,7 @@ from intake.submission import over_rate_limit
 def status_lookup(request: HttpRequest) -> HttpResponse:
     """A member of the public checks a report with its reference and code. Nothing is said about
     whether a reference exists unless the code matches too."""
-    form = StatusLookupForm(request.POST or None)
+    form = StatusLookupForm(form_data(request))
     status = None
     if request.method == "POST" and form.is_valid():
         if form.is_spam() or over_rate_limit(request, "status_lookup"):

@@ -17,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from access.policy import Actor, actor_for_user, can
 from csphub.decorators import public, signed_in_only
+from csphub.http import form_data
 from intake.outbox import queue_email
 from partnership.actions import do_record_sign_in
 from partnership.forms import CodeForm, SignInForm
@@ -47,7 +48,7 @@ def _safe_next(request: HttpRequest, candidate: str | None) -> str:
 
 @public
 def sign_in(request: HttpRequest) -> HttpResponse:
-    form = SignInForm(request, request.POST or None)
+    form = SignInForm(request, form_data(request))
     if request.method == "POST" and form.is_valid():
         login(request, form.user, backend="django.contrib.auth.backends.ModelBackend")
         do_record_sign_in(form.user)
@@ -67,7 +68,7 @@ def second_factor(request: HttpRequest) -> HttpResponse:
         device, _created = TOTPDevice.objects.get_or_create(
             user=request.user, confirmed=False, defaults={"name": "Authenticator app"}
         )
-    form = CodeForm(device, request.POST or None)
+    form = CodeForm(device, form_data(request))
     if request.method == "POST" and form.is_valid():
         if enrolling:
             device.confirmed = True

@@ -271,3 +271,9 @@ def test_closing_a_case_sets_the_closed_date(world: World) -> None:
                 {"title": world.case_a.title, "status": "closed", "risk_level": "standard"})
     world.case_a.refresh_from_db()
     assert world.case_a.status == "closed" and world.case_a.closed_on == timezone.localdate()
+
+
+def test_an_empty_post_shows_errors_rather_than_a_blank_form(world: World) -> None:
+    response = signed_in_client(world.practitioner_a).post(reverse("core:add_note", args=[world.case_a.reference]))
+    error_summary(response)
+    assert not Note.objects.exists()

@@ -353,8 +353,9 @@ def test_a_filled_honeypot_is_refused_and_nothing_is_saved(client: Client) -> No
 def test_a_missing_token_is_an_error_and_saves_nothing(client: Client) -> None:
     answer_all(client)
     client.get(CHECK_URL)
-    response = client.post(CHECK_URL, {})  # nothing posted at all: the page again, with a token
+    response = client.post(CHECK_URL, {})  # nothing posted at all: an error, and the page keeps a token
     assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()
     token_on(response.content.decode())
     response = client.post(CHECK_URL, {"website": ""})
     assert response.status_code == 200

@@ -5,6 +5,7 @@ keeps answers in the session (raw form data, re-validated before submitting), sh
 your answers" page, submits once per token, and applies the rate limit and honeypot.
 """
 
+import datetime
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,9 @@ from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -208,4 +211,8 @@ def display_value(field: forms.Field, value: Any) -> str:
         return ", ".join(str(choices.get(v, v)) for v in value)
     if isinstance(field, forms.BooleanField):
         return _("Yes") if value else _("No")
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "j F Y H:i")
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
     return str(choices.get(value, value))

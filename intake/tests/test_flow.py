@@ -3,6 +3,7 @@
 The flow's URLs live in ``intake/tests/flow_urls.py``, next to the project's own.
 """
 
+import datetime
 import json
 import re
 from typing import Any
@@ -409,3 +410,16 @@ def test_no_ip_address_is_stored_anywhere(client: Client, settings) -> None:  # 
 
     for session in Session.objects.all():
         assert CLIENT_ADDRESS not in json.dumps(session.get_decoded())
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(datetime.date(2026, 11, 26), "26 November 2026"), (True, "Yes"), ("", "Not given")],
+)
+def test_answers_are_shown_in_plain_words(value: object, shown: str) -> None:
+    from django import forms as django_forms
+
+    from intake.flow import display_value
+
+    field = django_forms.BooleanField() if value is True else django_forms.DateField()
+    assert display_value(field, value) == shown

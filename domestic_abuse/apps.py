@@ -1,5 +1,13 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DomesticAbuseConfig(AppConfig):
     name = "domestic_abuse"
+    verbose_name = _("Domestic abuse")
+
+    def ready(self) -> None:
+        from domestic_abuse import access_rules, navigation
+
+        access_rules.register()
+        navigation.register()

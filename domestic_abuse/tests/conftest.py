@@ -1,0 +1,1 @@
+from domestic_abuse.tests.fixtures import da  # noqa: F401

@@ -48,6 +48,7 @@ from core.models import (
     Person,
     RiskLevel,
 )
+from hate_crime.models import HateReport
 from partnership.models import Agency, AgencyKind, Membership, Role, User
 
 LONDON = ZoneInfo("Europe/London")
@@ -577,6 +578,7 @@ def demo_counts() -> dict[str, int]:
         "incidents": Incident.objects.count(),
         "notes": Note.objects.count(),
         "actions": Action.objects.count(),
+        "hate reports": HateReport.objects.count(),
     }
 
 
@@ -992,4 +994,7 @@ def seed(
         builder.build_standalone_incidents(incidents)
         say(f"{incidents} incidents not linked to a case")
         builder.apply_backdating()
+        from hate_crime import demo as hate_demo  # imported here: it builds on this module's towns and names
+
+        hate_demo.seed(rng, agencies=builder.agencies, users=builder.users, now=builder.now)
     return SeedResult(created=True, counts=demo_counts())

@@ -15,6 +15,7 @@ from audit.models import AuditAction
 from core import actions, forms, queries
 from core.kinds import get_kind
 from core.models import CaseStatus, IncidentCategory
+from core.panels import panels_for
 from csphub.http import form_data, form_files
 
 
@@ -84,6 +85,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "can_edit": can(request.actor, "edit_case", case),
         "can_manage_team": can(request.actor, "manage_team", case),
         "sensitive_fields": visible_person_fields(request.actor, case),
+        "panels": panels_for(request.actor, case),
     }
     return render(request, "core/case_detail.html", context)
 

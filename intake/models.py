@@ -54,3 +54,13 @@ class SubmissionReceipt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.reference}"
+
+
+class PeriodicRun(models.Model):
+    """When each periodic job was last queued. Locked while checked, so several workers queue it once."""
+
+    name = models.CharField(max_length=100, unique=True)
+    last_enqueued_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} last queued {self.last_enqueued_at}"

@@ -96,6 +96,12 @@ def deliver_message(message_id: int) -> str:
     return message.state
 
 
+@task()
+def sweep_outbox() -> int:
+    """Periodic: queue again any message whose delivery task was lost (a restore, a crashed worker)."""
+    return requeue_due_messages()
+
+
 def requeue_due_messages() -> int:
     """Enqueue messages whose task was lost (e.g. the database was restored). Run when the worker starts."""
     due = OutboundMessage.objects.filter(

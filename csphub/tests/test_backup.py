@@ -29,7 +29,7 @@ Note.objects.all().delete()
 Case.objects.filter(pk=Case.objects.order_by("pk").first().pk).update(title="changed after the backup")
 """
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-PG_DATABASE = "csphub_backup_roundtrip"
+PG_DATABASE = f"csphub_backup_roundtrip_{os.getpid()}"
 
 
 def run(env: dict, *args: str) -> str:

@@ -1,11 +1,17 @@
+import threading
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from intake.outbox import requeue_due_messages
+from intake.schedule import start_scheduler
 
 
 class Command(BaseCommand):
-    help = "Run the background worker: delivers the outbox and runs queued tasks (django-tasks database backend)."
+    help = (
+        "Run the background worker: delivers the outbox, runs queued tasks (django-tasks database backend) "
+        "and queues periodic jobs (reminders, escalations) when they fall due."
+    )
 
     def add_arguments(self, parser) -> None:  # noqa: ANN001
         parser.add_argument("--max-tasks", type=int, default=None, help="Stop after this many tasks")
@@ -17,4 +23,9 @@ class Command(BaseCommand):
         worker_args = ["--interval", str(interval), "--no-startup-delay"]
         if max_tasks is not None:
             worker_args += ["--max-tasks", str(max_tasks)]
-        call_command("db_worker", *worker_args)
+        stop = threading.Event()
+        start_scheduler(stop)
+        try:
+            call_command("db_worker", *worker_args)
+        finally:
+            stop.set()

@@ -1,0 +1,45 @@
+"""Panels that domain apps add to the shared case page (e.g. safe-contact details on a domestic abuse case).
+
+Register from ``AppConfig.ready``: ``register_case_panel(CasePanel("domestic_abuse/_safe_contact.html",
+context))`` where ``context(actor, case)`` returns the panel's context, or None to show nothing. The
+callable must apply the access policy itself (it runs for everyone who can open the case).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from access.policy import Actor
+from core.models import Case
+
+
+@dataclass(frozen=True)
+class CasePanel:
+    template: str
+    context: Callable[[Actor, Case], dict[str, Any] | None]
+    kinds: frozenset[str] = frozenset()  # empty: every kind
+
+
+@dataclass(frozen=True)
+class RenderedPanel:
+    template: str
+    context: dict[str, Any]
+
+
+_PANELS: list[CasePanel] = []
+
+
+def register_case_panel(panel: CasePanel) -> None:
+    if panel not in _PANELS:
+        _PANELS.append(panel)
+
+
+def panels_for(actor: Actor, case: Case) -> list[RenderedPanel]:
+    rendered = []
+    for panel in _PANELS:
+        if panel.kinds and case.kind not in panel.kinds:
+            continue
+        context = panel.context(actor, case)
+        if context is not None:
+            rendered.append(RenderedPanel(panel.template, context))
+    return rendered

@@ -16,7 +16,7 @@ def test_worker_sends_a_queued_email(settings) -> None:  # noqa: ANN001
     message.refresh_from_db()
     assert message.state == DeliveryState.PENDING and not mail.outbox
 
-    call_command("worker", "--max-tasks", "1", "--interval", "0.1")
+    call_command("worker", "--max-tasks", "1", "--interval", "0.1", "--no-scheduler")
 
     message.refresh_from_db()
     assert message.state == DeliveryState.SENT and message.attempts == 1
@@ -28,7 +28,7 @@ def test_worker_requeues_messages_whose_task_was_lost(settings) -> None:  # noqa
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     lost = OutboundMessage.objects.create(to="a@example.org", subject="S", body="B", purpose="test")
 
-    call_command("worker", "--max-tasks", "1", "--interval", "0.1")
+    call_command("worker", "--max-tasks", "1", "--interval", "0.1", "--no-scheduler")
 
     lost.refresh_from_db()
     assert lost.state == DeliveryState.SENT

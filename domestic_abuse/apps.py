@@ -11,3 +11,10 @@ class DomesticAbuseConfig(AppConfig):
 
         access_rules.register()
         navigation.register()
+
+        from datetime import timedelta
+
+        from domestic_abuse.tasks import escalate_encompass
+        from intake.schedule import register_periodic
+
+        register_periodic("Operation Encompass escalation", escalate_encompass, timedelta(minutes=15))

@@ -35,6 +35,13 @@ class ReviewsConfig(AppConfig):
         register_object_rules(DomesticHomicideReview, record_rules)
         register_object_rules(ChannelReferral, record_rules)
 
+        from datetime import timedelta
+
+        from intake.schedule import register_periodic
+        from reviews.tasks import send_dhr_reminders
+
+        register_periodic("DHR deadline reminders", send_dhr_reminders, timedelta(hours=24))
+
         casework_roles = frozenset({Role.COORDINATOR, Role.PRACTITIONER})
         register_navigation(
             NavEntry(_("Homicide reviews"), "reviews:dhr_dashboard", casework_roles, order=40),

@@ -52,3 +52,16 @@ def test_a_due_job_is_queued_once_until_it_is_due_again(only_test_job, django_ca
 
 def test_the_outbox_sweep_is_registered() -> None:
     assert "outbox sweep" in _JOBS
+
+
+def test_domain_reminders_and_escalations_are_scheduled() -> None:
+    assert {"DHR deadline reminders", "Operation Encompass escalation"} <= set(_JOBS)
+
+
+@pytest.mark.django_db
+def test_the_scheduled_domain_tasks_run() -> None:
+    from domestic_abuse.tasks import escalate_encompass
+    from reviews.tasks import send_dhr_reminders
+
+    assert send_dhr_reminders.call() == 0  # nothing due in an empty database
+    assert escalate_encompass.call() == 0

@@ -43,3 +43,18 @@ def panels_for(actor: Actor, case: Case) -> list[RenderedPanel]:
         if context is not None:
             rendered.append(RenderedPanel(panel.template, context))
     return rendered
+
+
+def domain_link_panel(
+    url_name: str, label: str, kinds: set[str], applies: Callable[[Case], bool] | None = None
+) -> CasePanel:
+    """A link from the shared case page to the domain app's own page for the same case (when ``applies``)."""
+
+    def context(actor: Actor, case: Case) -> dict[str, Any] | None:
+        from django.urls import reverse
+
+        if applies is not None and not applies(case):
+            return None
+        return {"url": reverse(url_name, args=[case.reference]), "label": label}
+
+    return CasePanel("core/_domain_link_panel.html", context, frozenset(kinds))

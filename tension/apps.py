@@ -11,6 +11,12 @@ class TensionConfig(AppConfig):
         from tension import access
 
         access.register()
+        from core.panels import domain_link_panel, register_case_panel
+
+        register_case_panel(domain_link_panel(
+            "tension:incident_detail", _("Timeline, call list, actions and situation reports"), {"tension"},
+            applies=lambda case: hasattr(case, "tension_incident"),
+        ))
         register_navigation(
             NavEntry(_("Tension"), "tension:home", frozenset({"coordinator", "practitioner"}), order=40),
             NavEntry(_("Tension figures"), "tension:figures", frozenset({"analyst", "board"}), order=86),

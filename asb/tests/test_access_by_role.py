@@ -115,3 +115,13 @@ def test_post_only_urls_refuse_those_who_may_not(persona: str, world: World, asb
     if user is not None:
         allowed = can(actor, "add_to_case", world.case_a) and world.council.pk in actor.casework_agency_ids
         assert link.status_code == (302 if allowed else 404), persona
+
+
+@pytest.mark.django_db
+def test_the_shared_case_page_links_to_the_asb_page(world) -> None:  # noqa: ANN001
+    from django.urls import reverse
+
+    from conftest import signed_in_client
+
+    html = signed_in_client(world.practitioner_a).get(world.case_a.get_absolute_url()).content.decode()
+    assert reverse("asb:case", args=[world.case_a.reference]) in html

@@ -15,5 +15,8 @@ class AnalyticsConfig(AppConfig):
             Role.ANALYST, Role.BOARD, Role.COORDINATOR, Role.PRACTITIONER))
         # Imports change the evidence base: analysts and coordinators.
         register_global_rule("view_imports", lambda actor: actor.has_role(Role.ANALYST, Role.COORDINATOR))
+        register_global_rule("import_partner_data", lambda actor: actor.has_role(Role.ANALYST, Role.COORDINATOR))
         register_navigation(NavEntry(_("Hot spots"), "analytics:hotspots",
                                      frozenset({"analyst", "board", "coordinator", "practitioner"}), order=60))
+        register_navigation(NavEntry(_("Trends"), "analytics:trends",
+                                     frozenset({"analyst", "board", "coordinator", "practitioner"}), order=61))

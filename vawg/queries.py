@@ -72,12 +72,20 @@ def unsafe_place_points(start: date, end: date, window: TimeWindow | None) -> tu
     return values[:, 0], values[:, 1]
 
 
-def venue_hour_of_week(venue: Venue, radius: float) -> list[list[int]]:
-    """Timed incidents within ``radius`` metres of the venue, by weekday and hour."""
+def unsafe_place_months(start: date, end: date) -> Counter:
+    """Reports per month of when the place felt unsafe, for the analytics trends (registered in ready)."""
+    reports = UnsafePlaceReport.objects.filter(happened_on__gte=start, happened_on__lte=end)
+    return Counter(day.replace(day=1) for day in reports.values_list("happened_on", flat=True))
+
+
+def venue_hour_of_week(venue: Venue, radius: float, period: tuple[date, date] | None = None) -> list[list[int]]:
+    """Timed incidents within ``radius`` metres of the venue, by weekday and hour (in ``period`` if given)."""
     box = {"easting__gte": venue.easting - radius, "easting__lte": venue.easting + radius,
            "northing__gte": venue.northing - radius, "northing__lte": venue.northing + radius}
     timed = list(PartnerIncident.objects.filter(in_area=True, **box).values_list("easting", "northing", "occurred_at"))
     timed += _case_incidents_near(venue, radius)
+    if period:
+        timed = [t for t in timed if period[0] <= localtime(t[2]).date() <= period[1]]
     events = [
         (localtime(when).weekday(), localtime(when).hour)
         for e, n, when in timed

@@ -11,6 +11,8 @@ URL_NAMES_TESTED = {
     "analytics:hotspots": "view_analytics",
     "analytics:hotspots_csv": "view_analytics",
     "analytics:imports": "view_imports",
+    "analytics:partner_import": "import_partner_data",
+    "analytics:trends": "view_analytics",
 }
 
 

@@ -38,9 +38,10 @@ class ReviewsConfig(AppConfig):
         from datetime import timedelta
 
         from intake.schedule import register_periodic
-        from reviews.tasks import send_dhr_reminders
+        from reviews.tasks import send_channel_reminders, send_dhr_reminders
 
         register_periodic("DHR deadline reminders", send_dhr_reminders, timedelta(hours=24))
+        register_periodic("Channel review reminders", send_channel_reminders, timedelta(hours=24))
 
         casework_roles = frozenset({Role.COORDINATOR, Role.PRACTITIONER})
         register_navigation(

@@ -38,6 +38,8 @@ class ChannelTimescales:
     support_review_months: int = 3
     # Police screening averages about 5 days (Channel guidance); shown as a guide, not a deadline.
     police_screening_days: int = 5
+    # Reminders of reviews during support and after closure go this many days before they are due.
+    reminder_days_before: int = 7
 
 
 def dhr_timescales() -> DhrTimescales:

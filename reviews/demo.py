@@ -32,6 +32,7 @@ def seed(rng: random.Random, coordinator: User, police: Agency, today: date) -> 
         channel_actions.do_receive_channel_referral(acting=acting, title="Referral after police screening",
                                                     received_on=today - timedelta(days=days_ago),
                                                     screened_by=police, lead_agency=council)
+    _supported_case(acting, police, council, today)
     PreventRiskAssessment.objects.get_or_create(period=f"{today.year}", defaults={
         "assessed_on": today - timedelta(days=90), "overall_risk": "medium",
         "summary": "Online radicalisation of young people is the main local risk in the Counter-Terrorism Local "
@@ -40,3 +41,19 @@ def seed(rng: random.Random, coordinator: User, police: Agency, today: date) -> 
         "owner_agency": council, "due_on": today + timedelta(days=90)})
     PreventTraining.objects.get_or_create(agency=council, role="Housing officers", defaults={
         "as_at": today - timedelta(days=30), "staff_in_scope": 48, "staff_trained": 41})
+
+
+def _supported_case(acting, police: Agency, council: Agency, today: date) -> None:  # noqa: ANN001
+    """One person in Channel support, with a review held and the next one coming up."""
+    referral = channel_actions.do_receive_channel_referral(
+        acting=acting, title="Young person, online extremist material", received_on=today - timedelta(days=130),
+        screened_by=police, lead_agency=council, concern_type="Mixed or unclear")
+    channel_actions.do_record_consent(referral=referral, consent="given", consent_on=today - timedelta(days=118),
+                                      consent_by="Parent", acting=acting)
+    channel_actions.do_decide_channel(referral=referral, outcome="channel", decided_on=today - timedelta(days=115),
+                                      acting=acting)
+    channel_actions.do_add_support(referral=referral, acting=acting, provider="Intervention provider",
+                                   support_type="Mentoring", started_on=today - timedelta(days=108))
+    channel_actions.do_record_support_review(referral=referral, held_on=today - timedelta(days=22),
+                                             progress="Attends mentoring every week; less time on the forum.",
+                                             continue_support=True, acting=acting)

@@ -229,6 +229,19 @@ class SupportForm(NotPastTodayMixin, forms.ModelForm):
                           "support_type": {"required": _("Enter the type of support")}}
 
 
+class SupportReviewForm(NotPastTodayMixin, forms.Form):
+    held_on = date_field(_("Date of review"))
+    progress = forms.CharField(label=_("Progress since the last review"), widget=forms.Textarea,
+                               help_text=_("How the person is engaging with support and how the risk has changed. "
+                                           "Use roles, not names."),
+                               error_messages={"required": _("Enter the progress since the last review")})
+    continue_support = forms.TypedChoiceField(
+        label=_("Does support continue?"), widget=forms.RadioSelect, coerce=lambda value: value == "yes",
+        choices=[("yes", _("Yes, review again at the next interval")),
+                 ("no", _("No, the person is ready to leave Channel (close the case next)"))],
+        error_messages={"required": _("Select whether support continues")})
+
+
 class PostClosureReviewForm(NotPastTodayMixin, forms.Form):
     completed_on = date_field(_("Date of review"))
     outcome = forms.CharField(label=_("What the review found"), widget=forms.Textarea,
@@ -253,6 +266,12 @@ class PlanActionForm(forms.ModelForm):
     class Meta:
         model = PreventPlanAction
         fields = ["title", "owner_agency", "due_on"]
+
+
+class CompletePreventActionForm(NotPastTodayMixin, forms.Form):
+    completed_on = date_field(_("Date done"))
+    evidence = forms.CharField(label=_("What was done"), widget=forms.Textarea,
+                               error_messages={"required": _("Enter what was done")})
 
 
 class TrainingForm(forms.ModelForm):

@@ -120,6 +120,24 @@ def next_support_review(last_review_on: date, t: ChannelTimescales) -> date:
     return next_working_day(add_months(last_review_on, t.support_review_months))
 
 
+def support_review_due(*, stage: str, decided_on: date | None, last_review_on: date | None,
+                       t: ChannelTimescales) -> date | None:
+    """While support is in place the panel reviews the person every few months (3 by default), counted from
+    the last review held or, before the first, from the panel's decision to adopt. None once support ends."""
+    if stage != "support" or decided_on is None:
+        return None
+    return next_support_review(last_review_on or decided_on, t)
+
+
+def reminder_kind(due_on: date, today: date, days_before: int) -> str | None:
+    """ "missed" once the due date has passed, "upcoming" within ``days_before`` days of it, else None."""
+    if due_on < today:
+        return "missed"
+    if (due_on - today).days <= days_before:
+        return "upcoming"
+    return None
+
+
 @dataclass(frozen=True)
 class Factor:
     code: str

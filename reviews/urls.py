@@ -22,8 +22,11 @@ urlpatterns = [
     path("staff/channel/new/", channel.new, name="channel_new"),
     path("staff/channel/<uuid:public_id>/", channel.detail, name="channel_detail"),
     path("staff/channel/<uuid:public_id>/record/<slug:step>/", channel.step, name="channel_step"),
+    path("staff/channel/<uuid:public_id>/review-during-support/", channel.support_review,
+         name="channel_support_review"),
     path("staff/channel/<uuid:public_id>/after-closure/<int:review_id>/", channel.post_closure_review,
          name="channel_post_closure_review"),
     path("staff/prevent/", prevent.overview, name="prevent"),
     path("staff/prevent/<slug:what>/new/", prevent.add, name="prevent_add"),
+    path("staff/prevent/actions/<int:action_id>/done/", prevent.action_done, name="prevent_action_done"),
 ]

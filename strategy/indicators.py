@@ -15,6 +15,8 @@ from datetime import date
 from decimal import Decimal
 
 Compute = Callable[[date, date], float | int | Decimal | None]
+# Optional: the figure split by area, strand ... for the indicator's own page, as (label, value) rows.
+Breakdown = Callable[[date, date], list[tuple[str, float | int | Decimal | None]]]
 
 
 @dataclass(frozen=True)
@@ -23,16 +25,19 @@ class ComputedIndicator:
     label: str
     definition: str
     compute: Compute
+    breakdown: Breakdown | None = None
+    breakdown_heading: str = ""
 
 
 _REGISTRY: dict[str, ComputedIndicator] = {}
 
 
-def register_indicator(code: str, label: str, definition: str, compute: Compute) -> None:
+def register_indicator(code: str, label: str, definition: str, compute: Compute, *,
+                       breakdown: Breakdown | None = None, breakdown_heading: str = "") -> None:
     existing = _REGISTRY.get(code)
     if existing is not None and existing.compute is not compute:
         raise ValueError(f"Indicator {code!r} is already registered")
-    _REGISTRY[code] = ComputedIndicator(code, label, definition, compute)
+    _REGISTRY[code] = ComputedIndicator(code, label, definition, compute, breakdown, breakdown_heading)
 
 
 def get_computed(code: str) -> ComputedIndicator | None:

@@ -57,10 +57,15 @@ def _chart(series: list[tuple[str, Decimal | None, str]], suppressed: bool) -> d
         h = int(height * value / top) if drawable else 0
         bars.append({"x": 10 + index * (width + gap), "y": 20 + height - h, "h": h, "w": width, "label": label,
                      "text": text, "text_y": 20 + height - h - 4, "label_y": height + 36})
-    return {"bars": bars, "width": 10 + len(series) * (width + gap), "height": height + 46}
+    # Nothing above zero to draw: the template says so in words rather than showing an empty frame.
+    empty = not any(value > 0 for value in values)
+    return {"bars": bars, "width": 10 + len(series) * (width + gap), "height": height + 46, "empty": empty}
 
 
 def indicator_row(indicator: Indicator, start: date) -> IndicatorRow:
+    computed_by = get_computed(indicator.code)
+    if computed_by is not None:  # the registry's wording is the definition of what is computed
+        indicator.label, indicator.definition = computed_by.label, computed_by.definition
     manual_values = {v.quarter_start: v for v in indicator.values.all()}
     manual = {q: v.value for q, v in manual_values.items()}
     quarters = rules.last_quarters(start, QUARTERS_SHOWN)
@@ -79,6 +84,15 @@ def indicator_row(indicator: Indicator, start: date) -> IndicatorRow:
         trend=rules.trend(current, previous, higher_is_better=indicator.higher_is_better),
         source=source, chart=_chart(series, indicator.is_count_of_people),
     )
+
+
+def breakdown(indicator: Indicator, start: date) -> dict | None:
+    """The computed indicator's figure split by area or group for one quarter, shown as the board sees it."""
+    computed = get_computed(indicator.code)
+    if computed is None or computed.breakdown is None:
+        return None
+    rows = [(label, shown(value, indicator)) for label, value in computed.breakdown(start, rules.quarter_end(start))]
+    return {"heading": computed.breakdown_heading, "rows": rows}
 
 
 def board_report(start: date) -> list[dict]:

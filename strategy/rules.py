@@ -1,5 +1,6 @@
 """Quarters, RAG status and trend: pure functions with table-driven tests."""
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -60,3 +61,27 @@ def trend(current: Decimal | float | None, previous: Decimal | float | None, *, 
     if current == previous:
         return STEADY
     return IMPROVING if (current > previous) == higher_is_better else WORSENING
+
+
+def days_at_or_above(changes: Sequence[tuple[date, int]], *, initial_rank: int, threshold: int, start: date,
+                     end: date) -> set[date]:
+    """Days from ``start`` to ``end`` (inclusive) on which an area was at ``threshold`` or above at any time.
+
+    ``changes`` are (day of the change, rank it moved to), oldest first, including changes before ``start``;
+    ``initial_rank`` is the rank before the first of them. A day counts if the level reached the threshold
+    that day, even for part of it: a partner answering an Elevated day has worked that day."""
+    index, rank, days = 0, initial_rank, set()
+    while index < len(changes) and changes[index][0] < start:  # where the area stood when the period began
+        rank = changes[index][1]
+        index += 1
+    day = start
+    while day <= end:
+        highest = rank
+        while index < len(changes) and changes[index][0] == day:
+            rank = changes[index][1]
+            highest = max(highest, rank)
+            index += 1
+        if highest >= threshold:
+            days.add(day)
+        day += timedelta(days=1)
+    return days

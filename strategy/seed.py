@@ -28,7 +28,7 @@ STRATEGY = (
         )),
         ("Safer spaces for women and girls, with a focus on VAWG hotspots and the night-time economy",
          "Night-time economy lead", (
-             ("unsafe_place_reports", None, True, "count", False),
+             ("unsafe_place_reports", None, True, "count", True),
              ("unsafe_place_hotspots", Decimal(3), False, "count", False),
          )),
     )),
@@ -52,6 +52,11 @@ STRATEGY = (
          "Hate crime lead", (
              ("hate_reports", None, True, "count", True),
              ("hate_confidence", Decimal(60), True, "score", False),
+             ("hate_reports_race", None, True, "count", True),
+             ("hate_reports_religion", None, True, "count", True),
+             ("hate_reports_sexual_orientation", None, True, "count", True),
+             ("hate_reports_disability", None, True, "count", True),
+             ("hate_reports_transgender", None, True, "count", True),
          )),
     )),
 )
@@ -60,13 +65,9 @@ MANUAL = {
     "da_support_referrals": ("Referrals to domestic abuse and sexual violence support services",
                              "Referrals received by commissioned services in the quarter (from their returns)."),
     "vawg_confidence": ("Women who feel confident reporting VAWG (%)", "Local survey: share agreeing."),
-    "unsafe_place_reports": ("Unsafe-place reports", "Reports of places where people felt unsafe."),
-    "unsafe_place_hotspots": ("Unsafe-place hotspots", "Areas flagged as significant hotspots in the quarter."),
     "case_review_applications": ("ASB Case Review applications", "Applications received in the quarter."),
     "case_review_threshold_met": ("Case Review applications meeting the threshold (%)",
                                   "Share of decided applications that met the threshold."),
-    "tension_days_elevated": ("Days at elevated tension", "Days in the quarter with tension above normal."),
-    "hate_confidence": ("Hate reporting confidence score", "Mean score (0–100) from the reporting survey."),
 }
 
 

@@ -63,9 +63,11 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
             else:
                 messages.success(request, _("Figure saved"))
                 return redirect("strategy:indicator", code=code)
-    row = report.indicator_row(item, _quarter(latest_quarter()))
+    start = _quarter(latest_quarter())
+    row = report.indicator_row(item, start)
     return render(request, "strategy/indicator.html", {
-        "row": row, "indicator": item, "form": form, "may_enter": may_enter and not row.computed})
+        "row": row, "indicator": item, "form": form, "may_enter": may_enter and not row.computed,
+        "breakdown": report.breakdown(item, start), "quarter_label": rules.quarter_label(start)})
 
 
 @require_http_methods(["GET", "POST"])

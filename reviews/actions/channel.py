@@ -18,6 +18,7 @@ from reviews.models import (
     ChannelStage,
     PostClosureReview,
     SupportProvision,
+    SupportReview,
     VulnerabilityAssessment,
 )
 
@@ -110,4 +111,25 @@ def do_complete_post_closure_review(*, review: PostClosureReview, completed_on: 
     referral = review.referral
     if not referral.post_closure_reviews.filter(completed_on__isnull=True).exists():
         do_update_case(case=referral.case, acting=acting, changes={"status": CaseStatus.CLOSED})
+    return review
+
+
+def support_review_due(referral: ChannelReferral) -> date | None:
+    """When the next review during support is due (None when the person is not in support)."""
+    last = max((r.held_on for r in referral.support_reviews.all()), default=None)  # uses a prefetch on lists
+    return rules.support_review_due(stage=referral.stage, decided_on=referral.decided_on, last_review_on=last,
+                                    t=channel_timescales())
+
+
+@transaction.atomic
+def do_record_support_review(*, referral: ChannelReferral, held_on: date, progress: str, continue_support: bool,
+                             acting: Actor) -> SupportReview:
+    """A review while support is in place. The next one falls due the configured interval after it; if the
+    panel ends support, the case is closed through do_close_channel (which schedules the reviews after)."""
+    due_on = support_review_due(referral)
+    if due_on is None:
+        raise ValidationError(_("Reviews during support are recorded while support is in place"))
+    review = SupportReview.objects.create(referral=referral, due_on=due_on, held_on=held_on, progress=progress,
+                                          continue_support=continue_support, recorded_by=acting.user)
+    record(acting, AuditAction.CREATE, review, reason=f"referral {referral.pk}")
     return review

@@ -1,9 +1,11 @@
 from reviews.models.channel import (
     ChannelReferral,
+    ChannelReminderSent,
     ChannelStage,
     ConsentStatus,
     PostClosureReview,
     SupportProvision,
+    SupportReview,
     VulnerabilityAssessment,
 )
 from reviews.models.dhr import (
@@ -19,7 +21,8 @@ from reviews.models.dhr import (
 from reviews.models.prevent import PreventPlanAction, PreventRiskAssessment, PreventTraining
 
 __all__ = [
-    "AgencyReport", "AgencyReportKind", "ChannelReferral", "ChannelStage", "ConsentStatus", "DhrStage",
-    "DomesticHomicideReview", "PostClosureReview", "PreventPlanAction", "PreventRiskAssessment", "PreventTraining",
-    "Recommendation", "RecommendationStatus", "ReminderSent", "SupportProvision", "Theme", "VulnerabilityAssessment",
+    "AgencyReport", "AgencyReportKind", "ChannelReferral", "ChannelReminderSent", "ChannelStage", "ConsentStatus",
+    "DhrStage", "DomesticHomicideReview", "PostClosureReview", "PreventPlanAction", "PreventRiskAssessment",
+    "PreventTraining", "Recommendation", "RecommendationStatus", "ReminderSent", "SupportProvision", "SupportReview",
+    "Theme", "VulnerabilityAssessment",
 ]

@@ -123,3 +123,37 @@ class PostClosureReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.months_after_closure}-month review of {self.referral}"
+
+
+class SupportReview(models.Model):
+    """The panel's review of a person while support is in place, at the configured interval."""
+
+    referral = models.ForeignKey(ChannelReferral, on_delete=models.CASCADE, related_name="support_reviews")
+    due_on = models.DateField(_("date the review was due"))
+    held_on = models.DateField(_("date of review"))
+    progress = models.TextField(_("progress since the last review"))
+    continue_support = models.BooleanField(_("support continues"), default=True)
+    recorded_by = models.ForeignKey("partnership.User", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"Review during support of {self.referral} on {self.held_on}"
+
+
+class ChannelReminderSent(models.Model):
+    """One row per Channel reminder queued (as ReminderSent does for reviews), so none is sent twice."""
+
+    referral = models.ForeignKey(ChannelReferral, on_delete=models.CASCADE, related_name="reminders")
+    milestone = models.CharField(max_length=64)
+    due_on = models.DateField()
+    kind = models.CharField(max_length=16)  # "upcoming" or "missed"
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["referral", "milestone", "due_on", "kind"],
+                                               name="one_channel_reminder_per_deadline")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.milestone} {self.due_on}"

@@ -3,6 +3,7 @@
 None of these hold personal data: they are about the partnership's own work.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -40,12 +41,19 @@ class PreventPlanAction(models.Model):
     owner_agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", verbose_name=_("owner"))
     due_on = models.DateField(_("due date"))
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.OPEN)
+    completed_on = models.DateField(_("date done"), null=True, blank=True)
+    evidence = models.TextField(_("what was done"), blank=True)
 
     class Meta:
         ordering = ["due_on", "id"]
 
     def __str__(self) -> str:
         return self.title
+
+    def complete(self, *, on: object, evidence: str) -> None:
+        if self.status != self.Status.OPEN:
+            raise ValidationError(_("This action is already done"))
+        self.status, self.completed_on, self.evidence = self.Status.DONE, on, evidence
 
 
 class PreventTraining(models.Model):

@@ -6,6 +6,7 @@ from access.policy import actor_for_user
 from conftest import World
 from reviews.actions import channel as channel_actions
 from reviews.actions import dhr as dhr_actions
+from reviews.models import PreventPlanAction
 
 
 @pytest.fixture
@@ -33,5 +34,15 @@ def records(world: World) -> dict:
                                       acting=acting)
     channel_actions.do_close_channel(referral=referral, closed_on=date(2025, 6, 30), reason="Goals met",
                                      acting=acting)
+    supported = channel_actions.do_receive_channel_referral(acting=acting, title="Adult, online material",
+                                                            received_on=date(2025, 2, 3), screened_by=world.police,
+                                                            lead_agency=world.council)
+    channel_actions.do_record_consent(referral=supported, consent="given", consent_on=date(2025, 2, 10),
+                                      consent_by="The person", acting=acting)
+    channel_actions.do_decide_channel(referral=supported, outcome="channel", decided_on=date(2025, 2, 10),
+                                      acting=acting)
+    prevent_action = PreventPlanAction.objects.create(title="Train school staff", owner_agency=world.council,
+                                                      due_on=date(2025, 9, 1))
     return {"review": review, "report": report, "item": item, "referral": referral,
-            "post_review": referral.post_closure_reviews.first()}
+            "post_review": referral.post_closure_reviews.first(), "supported": supported,
+            "prevent_action": prevent_action}

@@ -1,10 +1,10 @@
 """Staff screens for Channel panel coordination."""
 
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -16,15 +16,18 @@ from reviews import forms, queries, rules
 from reviews.actions import channel as actions
 from reviews.actions.common import do_add_panel_meeting
 from reviews.gates import access_referral
+from reviews.reminders import channel_milestones
 from reviews.views.common import form_page, require
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
     require(request, "view_reviews")
-    referrals = queries.visible_referrals(request.actor).select_related("case").annotate(
-        reviews_due=Count("post_closure_reviews", filter=Q(post_closure_reviews__completed_on__isnull=True)))
+    referrals = queries.visible_referrals(request.actor).select_related("case").prefetch_related(
+        "support_reviews", "post_closure_reviews")
+    today = timezone.localdate()
+    rows = [(r, rules.next_deadline(channel_milestones(r))) for r in referrals]
     return render(request, "reviews/channel_dashboard.html", {
-        "referrals": referrals, "can_receive": can(request.actor, "receive_channel_referral"),
+        "rows": rows, "today": today, "can_receive": can(request.actor, "receive_channel_referral"),
     })
 
 
@@ -58,6 +61,7 @@ def detail(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(request, "reviews/channel_detail.html", {
         "referral": referral, "case": referral.case, "assessments": assessments,
         "support": referral.support.all(), "post_reviews": referral.post_closure_reviews.all(),
+        "support_reviews": referral.support_reviews.all(), "support_review_due": actions.support_review_due(referral),
         "meetings": referral.case.agenda_items.select_related("meeting"), "today": timezone.localdate(),
         "can_update": can(request.actor, "update_record", referral),
         "can_decide": can(request.actor, "decide_record", referral),
@@ -111,3 +115,21 @@ def post_closure_review(request: HttpRequest, public_id: str, review_id: int) ->
         lambda d: actions.do_complete_post_closure_review(review=review, acting=request.actor, **d),
         heading=_("Record the %s-month review after closure") % review.months_after_closure,
         back_url=_back(referral), success=_("Review recorded"), caption=referral.case.reference)
+
+
+@require_http_methods(["GET", "POST"])
+def support_review(request: HttpRequest, public_id: str) -> HttpResponse:
+    """A review while support is in place. If support is to end, go on to close the case."""
+    referral = access_referral(request.actor, public_id, for_write="update_record")
+    saved = {}
+
+    def save(data: dict) -> None:
+        saved["review"] = actions.do_record_support_review(referral=referral, acting=request.actor, **data)
+
+    due = actions.support_review_due(referral)
+    response = form_page(request, forms.SupportReviewForm, save, heading=_("Record a review during support"),
+                         back_url=_back(referral), success=_("Review recorded"), caption=referral.case.reference,
+                         intro=_("This review is due on %s.") % date_format(due, "j F Y") if due else "")
+    if "review" in saved and not saved["review"].continue_support and can(request.actor, "decide_record", referral):
+        return redirect("reviews:channel_step", public_id=referral.public_id, step="close")
+    return response

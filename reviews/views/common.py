@@ -19,7 +19,7 @@ def require(request: HttpRequest, capability: str) -> None:
 
 def form_page(request: HttpRequest, form_class: type[forms.BaseForm], save: Callable[[dict[str, Any]], Any], *,
               heading: str, back_url: str, success: str, done_url: str | None = None,
-              caption: str = "", form_kwargs: dict | None = None) -> HttpResponse:
+              caption: str = "", form_kwargs: dict | None = None, intro: str = "") -> HttpResponse:
     form = form_class(request.POST if request.method == "POST" else None, **(form_kwargs or {}))
     if request.method == "POST" and form.is_valid():
         try:
@@ -29,5 +29,5 @@ def form_page(request: HttpRequest, form_class: type[forms.BaseForm], save: Call
         else:
             messages.success(request, success)
             return redirect(done_url or back_url)
-    context = {"form": form, "heading": heading, "back_url": back_url, "caption": caption}
+    context = {"form": form, "heading": heading, "back_url": back_url, "caption": caption, "intro": intro}
     return render(request, "reviews/form.html", context)

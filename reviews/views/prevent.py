@@ -3,12 +3,13 @@
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from access.policy import can
 from reviews import forms, rules
-from reviews.actions.prevent import do_save_prevent_record
+from reviews.actions.prevent import do_complete_prevent_action, do_save_prevent_record
 from reviews.models import PreventPlanAction, PreventRiskAssessment, PreventTraining
 from reviews.prevent_figures import referrals_by_quarter
 from reviews.views.common import form_page, require
@@ -23,7 +24,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "plan": PreventPlanAction.objects.select_related("owner_agency"),
         "training": training,
         "quarters": referrals_by_quarter(),
-        "can_manage": can(request.actor, "manage_prevent"),
+        "can_manage": can(request.actor, "manage_prevent"), "today": timezone.localdate(),
     })
 
 
@@ -46,3 +47,17 @@ def add(request: HttpRequest, what: str) -> HttpResponse:
 
     return form_page(request, form_class, save, heading=_(heading), back_url=reverse("reviews:prevent"),
                      success=_("Saved"))
+
+
+@require_http_methods(["GET", "POST"])
+def action_done(request: HttpRequest, action_id: int) -> HttpResponse:
+    require(request, "manage_prevent")
+    action = PreventPlanAction.objects.filter(pk=action_id).first()
+    if action is None:
+        raise Http404
+    return form_page(
+        request, forms.CompletePreventActionForm,
+        lambda d: do_complete_prevent_action(action=action, on=d["completed_on"], evidence=d["evidence"],
+                                             acting=request.actor),
+        heading=_("Mark a Prevent action as done"), back_url=reverse("reviews:prevent"), success=_("Action done"),
+        caption=action.title)

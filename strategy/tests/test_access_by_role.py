@@ -48,8 +48,16 @@ def test_every_strategy_url_answers_as_the_policy_says(persona: str, world: Worl
 
 
 def test_board_member_reads_the_report_with_charts_and_tables(world: World, strategy: Measure) -> None:
+    from datetime import date
+
+    from strategy.models import Indicator
+
+    IndicatorValue.objects.create(indicator=Indicator.objects.get(code="vawg_confidence"),
+                                  quarter_start=date(2025, 4, 1), value=64, source="Survey",
+                                  source_date=date(2025, 7, 1))
     client = signed_in_client(world.board)
     html = client.get(url_for("strategy:board_report", strategy)).content.decode()
+    assert "No figures above zero to draw" in html  # indicators with nothing to draw say so in words
     assert "<svg" in html and "govuk-table" in html and "Antisocial behaviour" in html
     assert "Write the narrative" not in html  # board members read; the coordinator writes
     pdf = client.get(url_for("strategy:board_report_pdf", strategy))

@@ -975,6 +975,7 @@ def seed(
     seed_value: int = DEFAULT_SEED,
     progress: Callable[[str], None] | None = None,
     now: datetime | None = None,
+    with_domains: bool = True,
 ) -> SeedResult:
     """Build the demo data unless it is already there. One transaction: all or nothing."""
     rng = random.Random(seed_value)
@@ -993,8 +994,40 @@ def seed(
         say(f"{cases} cases")
         builder.build_standalone_incidents(incidents)
         say(f"{incidents} incidents not linked to a case")
+        if with_domains:
+            _seed_domains_before_backdating(rng, builder, say)
         builder.apply_backdating()
-        from hate_crime import demo as hate_demo  # imported here: it builds on this module's towns and names
-
-        hate_demo.seed(rng, agencies=builder.agencies, users=builder.users, now=builder.now)
+        if with_domains:
+            _seed_domains(rng, builder, say)
     return SeedResult(created=True, counts=demo_counts())
+
+
+def _seed_domains_before_backdating(rng: random.Random, builder: "_Builder", say: Callable[[str], None]) -> None:
+    """The domain apps' demo data that sits among the case file's incidents. Imported here: each builds on
+    this module's partnership, towns and people."""
+    from analytics import demo as analytics_demo
+    from asb import demo as asb_demo
+    from vawg import demo as vawg_demo
+
+    asb_demo.seed(rng, builder.actors, builder.agencies, builder.now)
+    say("antisocial behaviour: repeat victims, a PSPO and ASB Case Review applications")
+    analytics_demo.seed(rng, builder.now)
+    say("police.uk and partner data for analysis")
+    vawg_demo.seed(rng, builder.actors, builder.now)
+    say("venues, campaigns and unsafe-place reports")
+
+
+def _seed_domains(rng: random.Random, builder: "_Builder", say: Callable[[str], None]) -> None:
+    from hate_crime import demo as hate_demo
+    from reviews import demo as reviews_demo
+    from strategy import demo as strategy_demo
+    from tension import demo as tension_demo
+
+    hate_demo.seed(rng, agencies=builder.agencies, users=builder.users, now=builder.now)
+    say("hate incident reports")
+    tension_demo.seed(rng, builder.users)
+    say("a community tension scenario")
+    reviews_demo.seed(rng, builder.users["coordinator"], builder.agencies["police"], builder.today)
+    say("Domestic Homicide Reviews, Channel and Prevent")
+    strategy_demo.seed(rng, builder.today)  # last: its figures are computed from everything above
+    say("the strategy's measures and indicators")

@@ -22,13 +22,18 @@ class Command(BaseCommand):
             help="number of incidents not linked to a case (default 150)",
         )
         parser.add_argument("--seed", type=int, default=demo.DEFAULT_SEED, help="random seed")
+        parser.add_argument(
+            "--core-only", action="store_true", help="only the shared case file, without the domain apps' data"
+        )
 
-    def handle(self, *args: object, cases: int, incidents: int, seed: int, **options: object) -> None:
+    def handle(self, *args: object, cases: int, incidents: int, seed: int, core_only: bool,
+               **options: object) -> None:
         started = time.perf_counter()
         result = demo.seed(
             cases=max(0, cases),
             incidents=max(0, incidents),
             seed_value=seed,
+            with_domains=not core_only,
             progress=lambda message: self.stdout.write(f"  {message}") if options["verbosity"] > 1 else None,
         )
         if result.created:

@@ -18,6 +18,9 @@ class AsbConfig(AppConfig):
         for model in (AccessRequest, CaseReviewApplication, PersonMatch, RepeatVictimFlag):
             register_object_rules(model, access._object_rules)
         register_status_source("CR", status.lookup)
+        from asb.indicators import register as register_indicators
+
+        register_indicators()
         from core.panels import domain_link_panel, register_case_panel
 
         register_case_panel(domain_link_panel("asb:case", _("Plan, interventions and risk assessment"), {"asb"}))

@@ -31,6 +31,8 @@ urlpatterns = [
     path("staff/asb/cases/<str:reference>/", cases.case_page, name="case"),
     path("staff/asb/cases/<str:reference>/plan/", cases.plan_edit, name="plan_edit"),
     path("staff/asb/cases/<str:reference>/interventions/new/", cases.intervention_create, name="intervention_create"),
+    path("staff/asb/cases/<str:reference>/interventions/<uuid:public_id>/", cases.intervention_edit,
+         name="intervention_edit"),
     path("staff/asb/cases/<str:reference>/risk/new/", cases.risk_create, name="risk_create"),
     # Staff: ASB Case Review
     path("staff/asb/case-reviews/", reviews.review_list, name="review_list"),
@@ -39,6 +41,7 @@ urlpatterns = [
     path(R + "decide/", reviews.review_decide, name="review_decide"),
     path(R + "panel/", reviews.review_schedule, name="review_schedule"),
     path(R + "information/", reviews.review_information, name="review_information"),
+    path(R + "information/<int:number>/received/", reviews.information_received, name="information_received"),
     path(R + "recommendations/", reviews.review_recommendation, name="review_recommendation"),
     path(R + "recommendations/<int:number>/done/", reviews.recommendation_done, name="recommendation_done"),
     path(R + "held/", reviews.review_held, name="review_held"),

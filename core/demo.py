@@ -1018,6 +1018,7 @@ def _seed_domains_before_backdating(rng: random.Random, builder: "_Builder", say
 
 
 def _seed_domains(rng: random.Random, builder: "_Builder", say: Callable[[str], None]) -> None:
+    from domestic_abuse import demo as da_demo
     from hate_crime import demo as hate_demo
     from reviews import demo as reviews_demo
     from strategy import demo as strategy_demo
@@ -1025,6 +1026,8 @@ def _seed_domains(rng: random.Random, builder: "_Builder", say: Callable[[str], 
 
     hate_demo.seed(rng, agencies=builder.agencies, users=builder.users, now=builder.now)
     say("hate incident reports")
+    da_demo.seed(rng, users=builder.users, agencies=builder.agencies, today=builder.today)
+    say("DASH assessments, MARAC meetings, perpetrators, Operation Encompass and the support directory")
     tension_demo.seed(rng, builder.users)
     say("a community tension scenario")
     reviews_demo.seed(rng, builder.users["coordinator"], builder.agencies["police"], builder.today)

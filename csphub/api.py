@@ -46,6 +46,7 @@ api = NinjaAPI(
     auth=ApiKeyAuth(),
 )
 api.add_router("/", core_router)
+api.add_router("/asb", "asb.api.router")
 
 
 @api.exception_handler(DjangoValidationError)

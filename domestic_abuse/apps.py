@@ -7,10 +7,12 @@ class DomesticAbuseConfig(AppConfig):
     verbose_name = _("Domestic abuse")
 
     def ready(self) -> None:
-        from domestic_abuse import access_rules, navigation
+        from domestic_abuse import access_rules, indicators, navigation, panels
 
         access_rules.register()
         navigation.register()
+        panels.register()
+        indicators.register()
 
         from datetime import timedelta
 

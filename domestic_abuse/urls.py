@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from domestic_abuse import views, views_public, views_safeguarding
+from domestic_abuse import views, views_directory, views_public, views_safeguarding
 from domestic_abuse.public_forms import SelfReferralFlow
 
 app_name = "domestic_abuse"
@@ -22,7 +22,11 @@ urlpatterns = [
     path(STAFF + "self-referrals/", views_safeguarding.self_referrals, name="self_referrals"),
     path(STAFF + "self-referrals/<uuid:referral_id>/contact/", views_safeguarding.self_referral_contact,
          name="self_referral_contact"),
+    path(STAFF + "support-directory/", views_directory.directory, name="directory"),
+    path(STAFF + "support-directory/new/", views_directory.service_new, name="service_new"),
+    path(STAFF + "support-directory/<slug:slug>/", views_directory.service_edit, name="service_edit"),
     path(CASE, views.case, name="case"),
+    path(CASE + "perpetrators/link/", views_directory.perpetrator_link, name="perpetrator_link"),
     path(CASE + "dash/new/", views.dash_new, name="dash_new"),
     path(CASE + "dash/<uuid:assessment_id>/", views.dash_detail, name="dash_detail"),
     path(CASE + "referrals/<uuid:referral_id>/submit/", views.referral_submit, name="referral_submit"),

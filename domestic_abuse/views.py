@@ -14,6 +14,7 @@ from audit.log import record
 from audit.models import AuditAction
 from core.actions import do_add_action
 from core.models import ActionStatus, AgendaItem, Meeting, ParticipantRole
+from csphub.http import form_data
 from domestic_abuse import actions, forms, queries
 from domestic_abuse.models import DashQuestion, EncompassNotification, MaracReferral, MaracResearch, ReferralStatus
 
@@ -41,7 +42,8 @@ def home(request: HttpRequest) -> HttpResponse:
     cases = queries.da_cases(request.actor)
     proposed = MaracReferral.objects.filter(case__in=cases, status=ReferralStatus.PROPOSED).select_related("case")
     return render(request, "domestic_abuse/home.html", {
-        "cases": cases[:50], "proposed": proposed, "marac_panel": can(request.actor, "marac_panel")})
+        "cases": cases[:50], "proposed": proposed, "marac_panel": can(request.actor, "marac_panel"),
+        "manage_directory": can(request.actor, "manage_support_directory")})
 
 
 def case(request: HttpRequest, reference: str) -> HttpResponse:
@@ -67,7 +69,7 @@ def dash_new(request: HttpRequest, reference: str) -> HttpResponse:
     version = actions.current_dash_version()
     questions = list(DashQuestion.objects.filter(version=version))
     victims = queries.case_people(case, ParticipantRole.VICTIM)
-    form = forms.DashForm(request.POST or None, questions=questions, victims=victims)
+    form = forms.DashForm(form_data(request), questions=questions, victims=victims)
     if not victims:
         form.errors.setdefault("__all__", form.error_class()).append("Add the victim to the case first")
 
@@ -102,7 +104,7 @@ def _referral(request: HttpRequest, reference: str, referral_id: str):  # noqa: 
 @require_http_methods(["GET", "POST"])
 def referral_submit(request: HttpRequest, reference: str, referral_id: str) -> HttpResponse:
     case, referral = _referral(request, reference, referral_id)
-    form = forms.ReferralSubmitForm(request.POST or None)
+    form = forms.ReferralSubmitForm(form_data(request))
     return _form_page(request, form, "domestic_abuse/simple_form.html",
                       lambda f: actions.do_submit_referral(referral=referral, acting=request.actor, **f.cleaned_data),
                       {"case": case, "heading": "Refer to MARAC", "intro": referral.criteria_reasons},
@@ -113,7 +115,7 @@ def referral_submit(request: HttpRequest, reference: str, referral_id: str) -> H
 @require_http_methods(["GET", "POST"])
 def referral_decline(request: HttpRequest, reference: str, referral_id: str) -> HttpResponse:
     case, referral = _referral(request, reference, referral_id)
-    form = forms.DeclineForm(request.POST or None)
+    form = forms.DeclineForm(form_data(request))
     return _form_page(request, form, "domestic_abuse/simple_form.html",
                       lambda f: actions.do_decline_referral(referral=referral, acting=request.actor, **f.cleaned_data),
                       {"case": case, "heading": "Do not refer to MARAC"}, "Decision recorded",
@@ -146,7 +148,7 @@ def marac_home(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def meeting_new(request: HttpRequest) -> HttpResponse:
     _require(request, "manage_marac")
-    form = forms.MeetingForm(request.POST or None)
+    form = forms.MeetingForm(form_data(request))
     return _form_page(request, form, "domestic_abuse/simple_form.html",
                       lambda f: actions.do_create_meeting(acting=request.actor, **f.cleaned_data),
                       {"heading": "New MARAC meeting"}, "Meeting added", to=reverse("domestic_abuse:marac_home"))
@@ -180,7 +182,7 @@ def queries_research_due(meeting: Meeting):  # noqa: ANN201
 def meeting_list_case(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = _meeting(request, meeting_id, "manage_marac")
     waiting = list(MaracReferral.objects.filter(status=ReferralStatus.REFERRED).select_related("marac_case"))
-    form = forms.ListReferralForm(request.POST or None, referrals=waiting)
+    form = forms.ListReferralForm(form_data(request), referrals=waiting)
 
     def save(f) -> None:  # noqa: ANN001
         referral = next(r for r in waiting if str(r.public_id) == f.cleaned_data["referral"])
@@ -206,7 +208,7 @@ def research(request: HttpRequest, meeting_id: int, item_id: int) -> HttpRespons
     entry = MaracResearch.objects.filter(agenda_item=item, agency_id__in=mine).first()
     if entry is None or not can(request.actor, "change", entry):
         raise PermissionDenied
-    form = forms.ResearchForm(request.POST or None, initial={
+    form = forms.ResearchForm(form_data(request), initial={
         "holds_information": "yes" if entry.holds_information else None, "summary": entry.summary})
     return _form_page(request, form, "domestic_abuse/simple_form.html",
                       lambda f: actions.do_submit_research(research=entry, acting=request.actor, **f.cleaned_data),
@@ -217,7 +219,7 @@ def research(request: HttpRequest, meeting_id: int, item_id: int) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 def minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
     item = _item(request, meeting_id, item_id, "manage_marac")
-    form = forms.MinutesForm(request.POST or None, initial={"minutes": item.minutes})
+    form = forms.MinutesForm(form_data(request), initial={"minutes": item.minutes})
     return _form_page(request, form, "domestic_abuse/simple_form.html",
                       lambda f: actions.do_record_minutes(item=item, acting=request.actor, **f.cleaned_data),
                       {"heading": f"Minutes for {item.case.reference}"}, "Minutes saved",
@@ -227,7 +229,7 @@ def minutes(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def minute_action(request: HttpRequest, meeting_id: int, item_id: int) -> HttpResponse:
     item = _item(request, meeting_id, item_id, "manage_marac")
-    form = forms.MaracActionForm(request.POST or None)
+    form = forms.MaracActionForm(form_data(request))
     return _form_page(request, form, "domestic_abuse/simple_form.html",
                       lambda f: do_add_action(case=item.case, meeting=item.meeting, acting=request.actor,
                                               **f.cleaned_data),

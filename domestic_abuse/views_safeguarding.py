@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from access.policy import can, visible_cases
 from core.models import ParticipantRole
+from csphub.http import form_data
 from domestic_abuse import forms, queries
 from domestic_abuse import safeguarding_actions as safeguarding
 from domestic_abuse.models import EncompassNotification
@@ -17,7 +18,7 @@ from domestic_abuse.views import _form_page, _require
 @require_http_methods(["GET", "POST"])
 def attendance_new(request: HttpRequest, reference: str) -> HttpResponse:
     case = queries.access_da_case(request.actor, reference, for_write="add_to_case")
-    form = forms.AttendanceForm(request.POST or None)
+    form = forms.AttendanceForm(form_data(request))
     return _form_page(request, form, "domestic_abuse/simple_form.html",
                       lambda f: safeguarding.do_record_police_attendance(
                           case=case, acting=request.actor, base_url=request.build_absolute_uri("/").rstrip("/"),
@@ -33,7 +34,7 @@ def child_school(request: HttpRequest, reference: str, person_id: str) -> HttpRe
     participant = case.participants.filter(person__public_id=person_id, role=ParticipantRole.CHILD).first()
     if participant is None:
         raise Http404
-    form = forms.ChildSchoolForm(request.POST or None)
+    form = forms.ChildSchoolForm(form_data(request))
     return _form_page(request, form, "domestic_abuse/simple_form.html",
                       lambda f: safeguarding.do_set_child_school(case=case, child=participant.person,
                                                                  acting=request.actor, **f.cleaned_data),
@@ -51,7 +52,7 @@ def encompass(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def intervention_new(request: HttpRequest, reference: str) -> HttpResponse:
     case = queries.access_da_case(request.actor, reference, for_write="add_to_case")
-    form = forms.InterventionForm(request.POST or None,
+    form = forms.InterventionForm(form_data(request),
                                   perpetrators=queries.case_people(case, ParticipantRole.PERPETRATOR))
     return _form_page(request, form, "domestic_abuse/simple_form.html",
                       lambda f: safeguarding.do_record_intervention(case=case, acting=request.actor, **f.cleaned_data),
@@ -65,7 +66,7 @@ def intervention_decide(request: HttpRequest, reference: str, intervention_id: i
     intervention = case.da_interventions.filter(pk=intervention_id).first()
     if intervention is None:
         raise Http404
-    form = forms.DecisionForm(request.POST or None)
+    form = forms.DecisionForm(form_data(request))
     return _form_page(request, form, "domestic_abuse/simple_form.html",
                       lambda f: safeguarding.do_decide_intervention(intervention=intervention, acting=request.actor,
                                                                     **f.cleaned_data),
@@ -87,7 +88,7 @@ def self_referral_contact(request: HttpRequest, referral_id: str) -> HttpRespons
         raise Http404
     if not can(request.actor, "record_first_contact", referral):
         raise PermissionDenied
-    form = forms.FirstContactForm(request.POST or None)
+    form = forms.FirstContactForm(form_data(request))
     return _form_page(request, form, "domestic_abuse/simple_form.html",
                       lambda f: safeguarding.do_record_first_contact(referral=referral, acting=request.actor,
                                                                      **f.cleaned_data),

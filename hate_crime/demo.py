@@ -23,6 +23,7 @@ from typing import Any
 
 from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.db import models
+from django.db.models.signals import post_save
 from django.test.utils import override_settings
 from django.utils import timezone
 
@@ -85,101 +86,195 @@ class Story:
 S = Story
 STORIES: dict[tuple[str, ...], tuple[Story, ...]] = {
     ("race",): (
-        S("A man at the bus stop shouted racist abuse at me and told me to go back to where I came from.",
-          ("verbal_abuse",)),
-        S("Customers used racist slurs at the staff in our shop and said they would come back and smash the windows.",
-          ("verbal_abuse", "threats"), "group"),
+        S(
+            "A man at the bus stop shouted racist abuse at me and told me to go back to where I came from.",
+            ("verbal_abuse",),
+        ),
+        S(
+            "Customers used racist slurs at the staff in our shop and said they would come back and smash the windows.",
+            ("verbal_abuse", "threats"),
+            "group",
+        ),
         S("Racist graffiti was sprayed on the door of our shop overnight.", ("graffiti", "damage"), "property"),
-        S("After we moved in, someone posted racist comments about our family in a local Facebook group.",
-          ("online_abuse", "harassment"), online=True),
-        S("Teenagers on bikes have been shouting racist names at my children on the way to school for weeks.",
-          ("harassment", "verbal_abuse"), "someone_else", role="on_behalf"),
-        S("A taxi driver was racially abused and punched by a passenger at the rank.", ("physical_assault",),
-          "someone_else", role="witness"),
-        S("Stickers with a far-right slogan have been stuck on lamp posts all along the street.", ("graffiti",),
-          "group"),
-        S("My Polish neighbour keeps being told to 'go home' by a man in the street, and her car was scratched.",
-          ("harassment", "damage"), "someone_else", role="on_behalf"),
-        S("A group of lads followed me out of the pub making monkey noises and one of them shoved me.",
-          ("physical_assault", "verbal_abuse")),
-        S("Someone sent me racist voice notes after a dispute about parking.", ("online_abuse", "threats"),
-          online=True),
+        S(
+            "After we moved in, someone posted racist comments about our family in a local Facebook group.",
+            ("online_abuse", "harassment"),
+            online=True,
+        ),
+        S(
+            "Teenagers on bikes have been shouting racist names at my children on the way to school for weeks.",
+            ("harassment", "verbal_abuse"),
+            "someone_else",
+            role="on_behalf",
+        ),
+        S(
+            "A taxi driver was racially abused and punched by a passenger at the rank.",
+            ("physical_assault",),
+            "someone_else",
+            role="witness",
+        ),
+        S(
+            "Stickers with a far-right slogan have been stuck on lamp posts all along the street.",
+            ("graffiti",),
+            "group",
+        ),
+        S(
+            "My Polish neighbour keeps being told to 'go home' by a man in the street, and her car was scratched.",
+            ("harassment", "damage"),
+            "someone_else",
+            role="on_behalf",
+        ),
+        S(
+            "A group of lads followed me out of the pub making monkey noises and one of them shoved me.",
+            ("physical_assault", "verbal_abuse"),
+        ),
+        S(
+            "Someone sent me racist voice notes after a dispute about parking.",
+            ("online_abuse", "threats"),
+            online=True,
+        ),
     ),
     ("religion",): (
-        S("Leaflets attacking Muslims were pushed through every door on our street.", ("other", "harassment"),
-          "group"),
-        S("A woman pulled at my hijab in the supermarket queue and shouted abuse at me.",
-          ("physical_assault", "verbal_abuse")),
-        S("Antisemitic comments were posted under the council's post about Holocaust Memorial Day.",
-          ("online_abuse",), "group", online=True),
-        S("Eggs were thrown at the church door during the evening service and a window was broken.",
-          ("damage",), "property"),
-        S("Graffiti against the mosque was painted on the wall of the community centre.", ("graffiti",),
-          "property"),
+        S("Leaflets attacking Muslims were pushed through every door on our street.", ("other", "harassment"), "group"),
+        S(
+            "A woman pulled at my hijab in the supermarket queue and shouted abuse at me.",
+            ("physical_assault", "verbal_abuse"),
+        ),
+        S(
+            "Antisemitic comments were posted under the council's post about Holocaust Memorial Day.",
+            ("online_abuse",),
+            "group",
+            online=True,
+        ),
+        S(
+            "Eggs were thrown at the church door during the evening service and a window was broken.",
+            ("damage",),
+            "property",
+        ),
+        S("Graffiti against the mosque was painted on the wall of the community centre.", ("graffiti",), "property"),
     ),
     ("sexual_orientation",): (
-        S("Two men shouted homophobic abuse at me and my partner as we left a bar, and one threw a bottle at us.",
-          ("verbal_abuse", "threats")),
+        S(
+            "Two men shouted homophobic abuse at me and my partner as we left a bar, and one threw a bottle at us.",
+            ("verbal_abuse", "threats"),
+        ),
         S("I was punched in the face on the walk home after a man asked whether I was gay.", ("physical_assault",)),
-        S("The same account keeps leaving homophobic comments on our photos.", ("online_abuse", "harassment"),
-          online=True),
+        S(
+            "The same account keeps leaving homophobic comments on our photos.",
+            ("online_abuse", "harassment"),
+            online=True,
+        ),
         S("Someone wrote a homophobic slur on my car.", ("damage", "graffiti"), "property"),
-        S("Staff at a pub refused to serve us and made jokes about us being a same-sex couple.",
-          ("verbal_abuse", "other")),
+        S(
+            "Staff at a pub refused to serve us and made jokes about us being a same-sex couple.",
+            ("verbal_abuse", "other"),
+        ),
     ),
     ("disability",): (
-        S("A group of teenagers follow my brother, who has a learning disability, and film him to post online.",
-          ("harassment", "online_abuse"), "someone_else", role="on_behalf"),
+        S(
+            "A group of teenagers follow my brother, who has a learning disability, and film him to post online.",
+            ("harassment", "online_abuse"),
+            "someone_else",
+            role="on_behalf",
+        ),
         S("A man kicked my guide dog and shouted abuse at me.", ("physical_assault", "verbal_abuse")),
         S("Young people keep knocking on my door and mocking the way I speak.", ("harassment",)),
         S("Someone let down the tyres of my mobility scooter and called me names.", ("damage", "verbal_abuse")),
-        S("A neighbour calls my son names because he is autistic and has threatened to hurt him.",
-          ("threats", "harassment"), "someone_else", role="on_behalf"),
+        S(
+            "A neighbour calls my son names because he is autistic and has threatened to hurt him.",
+            ("threats", "harassment"),
+            "someone_else",
+            role="on_behalf",
+        ),
     ),
     ("transgender",): (
         S("A group outside the station called me abusive names and said they would 'sort me out'.", ("threats",)),
-        S("Someone has set up a fake account to post abusive messages about me being trans.",
-          ("online_abuse", "harassment"), online=True),
-        S("A man grabbed my arm in a bar and called me abusive names because I am trans.",
-          ("physical_assault", "verbal_abuse")),
-        S("Posters attacking trans people were stuck over the LGBT+ group's notices at the library.",
-          ("graffiti",), "group"),
+        S(
+            "Someone has set up a fake account to post abusive messages about me being trans.",
+            ("online_abuse", "harassment"),
+            online=True,
+        ),
+        S(
+            "A man grabbed my arm in a bar and called me abusive names because I am trans.",
+            ("physical_assault", "verbal_abuse"),
+        ),
+        S(
+            "Posters attacking trans people were stuck over the LGBT+ group's notices at the library.",
+            ("graffiti",),
+            "group",
+        ),
     ),
     ("race", "religion"): (
-        S("A passenger on the bus spat at me and shouted abuse about my headscarf and my skin colour.",
-          ("physical_assault", "verbal_abuse")),
-        S("Leaflets attacking Muslims and asylum seekers were pushed through letterboxes on our estate.",
-          ("other",), "group"),
+        S(
+            "A passenger on the bus spat at me and shouted abuse about my headscarf and my skin colour.",
+            ("physical_assault", "verbal_abuse"),
+        ),
+        S(
+            "Leaflets attacking Muslims and asylum seekers were pushed through letterboxes on our estate.",
+            ("other",),
+            "group",
+        ),
     ),
     ("race", "disability"): (
-        S("A man mocked my deaf friend's signing in the shop and shouted racist abuse at both of us.",
-          ("verbal_abuse",), "group"),
+        S(
+            "A man mocked my deaf friend's signing in the shop and shouted racist abuse at both of us.",
+            ("verbal_abuse",),
+            "group",
+        ),
     ),
     ("sexual_orientation", "transgender"): (
-        S("We were followed from the Pride picnic and called homophobic and transphobic names.",
-          ("verbal_abuse", "threats"), "group"),
+        S(
+            "We were followed from the Pride picnic and called homophobic and transphobic names.",
+            ("verbal_abuse", "threats"),
+            "group",
+        ),
     ),
     ("disability", "sexual_orientation"): (
-        S("My son, who is autistic and gay, is being targeted online by other students from his college.",
-          ("online_abuse", "harassment"), "someone_else", online=True, role="on_behalf"),
+        S(
+            "My son, who is autistic and gay, is being targeted online by other students from his college.",
+            ("online_abuse", "harassment"),
+            "someone_else",
+            online=True,
+            role="on_behalf",
+        ),
     ),
     ("not_sure",): (
-        S("Someone keeps leaving rubbish and dog mess at my door. I do not know why they are picking on me.",
-          ("harassment", "other")),
+        S(
+            "Someone keeps leaving rubbish and dog mess at my door. I do not know why they are picking on me.",
+            ("harassment", "other"),
+        ),
     ),
     ("sex_gender",): (
-        S("A group of men followed me through the park shouting sexual comments and threats because I am a woman.",
-          ("threats", "verbal_abuse")),
+        S(
+            "A group of men followed me through the park shouting sexual comments and threats because I am a woman.",
+            ("threats", "verbal_abuse"),
+        ),
     ),
     ("alternative_subculture",): (
-        S("I was pushed over in the park and called names because of the way I dress (I am a goth).",
-          ("physical_assault", "verbal_abuse")),
+        S(
+            "I was pushed over in the park and called names because of the way I dress (I am a goth).",
+            ("physical_assault", "verbal_abuse"),
+        ),
     ),
 }
-PLATFORMS = ("Facebook", "a local Facebook group", "WhatsApp", "X (Twitter)", "TikTok", "Instagram", "Snapchat",
-             "an online game")
-PLACES = ("Outside the shops on {street}", "{street}", "The bus stop on {street}", "Near the takeaway on {street}",
-          "In the car park off {street}", "Walking along {street}")
+PLATFORMS = (
+    "Facebook",
+    "a local Facebook group",
+    "WhatsApp",
+    "X (Twitter)",
+    "TikTok",
+    "Instagram",
+    "Snapchat",
+    "an online game",
+)
+PLACES = (
+    "Outside the shops on {street}",
+    "{street}",
+    "The bus stop on {street}",
+    "Near the takeaway on {street}",
+    "In the car park off {street}",
+    "Walking along {street}",
+)
 IMPACTS = (
     "I am frightened to go out on my own after dark.",
     "I have not been sleeping and I keep thinking about it.",
@@ -189,8 +284,16 @@ IMPACTS = (
     "We are thinking about moving house.",
     "",
 )
-OCCURRED_TIMES = ("about 9pm", "late evening", "around lunchtime", "early morning", "about 11pm", "after school",
-                  "about 6pm", "")
+OCCURRED_TIMES = (
+    "about 9pm",
+    "late evening",
+    "around lunchtime",
+    "early morning",
+    "about 11pm",
+    "after school",
+    "about 6pm",
+    "",
+)
 ETHNICITIES = (
     "Asian or Asian British",
     "Black, Black British, Caribbean or African",
@@ -237,22 +340,34 @@ VULNERABILITY_NOTES = (
     "English is a second language; an interpreter may be needed.",
 )
 CLOSINGS = {
-    "police_charged": ("Passed to the police; a suspect was charged with an offence aggravated by hostility.",
-                       "The police have charged someone in connection with your report. We have closed it here; "
-                       "the police will keep you updated."),
-    "police_nfa": ("Passed to the police; no suspect identified. Patrols increased in the area.",
-                   "The police could not identify who did this. Patrols in the area have been increased and we have "
-                   "closed your report. Please report anything else that happens."),
-    "online": ("Posts removed by the platform after we reported them.",
-               "The posts have been removed. We have closed your report."),
-    "property": ("Graffiti or damage removed; reassurance visits to neighbouring properties.",
-                 "The damage has been dealt with and we have closed your report. Thank you for telling us."),
-    "support": ("Advice and support given; referred to Victim Support.",
-                "We are closing your report now. Victim Support will keep in touch with you. If anything else "
-                "happens, please report it again."),
-    "monitoring": ("No further action wanted by the reporter; recorded for monitoring.",
-                   "As you asked, we have not taken this further, but your report helps us understand hate in your "
-                   "area. We have closed it."),
+    "police_charged": (
+        "Passed to the police; a suspect was charged with an offence aggravated by hostility.",
+        "The police have charged someone in connection with your report. We have closed it here; "
+        "the police will keep you updated.",
+    ),
+    "police_nfa": (
+        "Passed to the police; no suspect identified. Patrols increased in the area.",
+        "The police could not identify who did this. Patrols in the area have been increased and we have "
+        "closed your report. Please report anything else that happens.",
+    ),
+    "online": (
+        "Posts removed by the platform after we reported them.",
+        "The posts have been removed. We have closed your report.",
+    ),
+    "property": (
+        "Graffiti or damage removed; reassurance visits to neighbouring properties.",
+        "The damage has been dealt with and we have closed your report. Thank you for telling us.",
+    ),
+    "support": (
+        "Advice and support given; referred to Victim Support.",
+        "We are closing your report now. Victim Support will keep in touch with you. If anything else "
+        "happens, please report it again.",
+    ),
+    "monitoring": (
+        "No further action wanted by the reporter; recorded for monitoring.",
+        "As you asked, we have not taken this further, but your report helps us understand hate in your "
+        "area. We have closed it.",
+    ),
 }
 
 # --- People who report more than once -------------------------------------------------------------------------
@@ -262,7 +377,6 @@ CLOSINGS = {
 class Repeat:
     strand: str
     town: str
-    street: str
     place: str
     stories: tuple[Story, ...]
     consent: str
@@ -271,31 +385,87 @@ class Repeat:
 
 
 REPEATS = (
-    Repeat("race", "Whitehaven", "Tangier Street", "The takeaway on Tangier Street",
-           (S("Customers shouted racist abuse at me across the counter and said they would burn the shop down.",
-              ("verbal_abuse", "threats"), "property", role="victim"),
-            S("The same group came back, threw a brick at the shop window and cracked it.", ("damage",), "property",
-              role="victim"),
-            S("Racist messages were written on the shop shutters overnight.", ("graffiti", "damage"), "property",
-              role="victim")),
-           PoliceConsent.WITH_DETAILS, ContactPreference.PHONE, female=False),
-    Repeat("disability", "Carlisle", "Fisher Street", "My flat on Fisher Street",
-           (S("Youths knock on my door late at night and shout names at me because of my disability. They film it.",
-              ("harassment", "verbal_abuse"), role="victim"),
-            S("They came back and pushed a lit firework through my letterbox.", ("damage", "threats"), role="victim")),
-           PoliceConsent.ANONYMOUS, ContactPreference.NONE, female=True),
-    Repeat("sexual_orientation", "Carlisle", "Warwick Road", "Outside our house on Warwick Road",
-           (S("My partner and I were called homophobic names by a group of lads as we walked home.",
-              ("verbal_abuse",), role="victim"),
-            S("Someone has written a homophobic slur on our car.", ("damage", "graffiti"), "property",
-              role="victim")),
-           PoliceConsent.NO, ContactPreference.EMAIL, female=False),
-    Repeat("religion", "Maryport", "Senhouse Street", "The bus stop on Senhouse Street",
-           (S("A man pulled at my headscarf at the bus stop and shouted that Muslims are not welcome here.",
-              ("physical_assault", "verbal_abuse"), role="victim"),
-            S("Since my first report I have been sent abusive messages on Facebook about my religion.",
-              ("online_abuse", "harassment"), online=True, role="victim")),
-           PoliceConsent.WITH_DETAILS, ContactPreference.EMAIL, female=True),
+    Repeat(
+        "race",
+        "Whitehaven",
+        "The takeaway on Tangier Street",
+        (
+            S(
+                "Customers shouted racist abuse at me across the counter and said they would burn the shop down.",
+                ("verbal_abuse", "threats"),
+                "property",
+                role="victim",
+            ),
+            S(
+                "The same group came back, threw a brick at the shop window and cracked it.",
+                ("damage",),
+                "property",
+                role="victim",
+            ),
+            S(
+                "Racist messages were written on the shop shutters overnight.",
+                ("graffiti", "damage"),
+                "property",
+                role="victim",
+            ),
+        ),
+        PoliceConsent.WITH_DETAILS,
+        ContactPreference.PHONE,
+        female=False,
+    ),
+    Repeat(
+        "disability",
+        "Carlisle",
+        "My flat on Fisher Street",
+        (
+            S(
+                "Youths knock on my door late at night and shout names at me because of my disability. They film it.",
+                ("harassment", "verbal_abuse"),
+                role="victim",
+            ),
+            S("They came back and pushed a lit firework through my letterbox.", ("damage", "threats"), role="victim"),
+        ),
+        PoliceConsent.ANONYMOUS,
+        ContactPreference.NONE,
+        female=True,
+    ),
+    Repeat(
+        "sexual_orientation",
+        "Carlisle",
+        "Outside our house on Warwick Road",
+        (
+            S(
+                "My partner and I were called homophobic names by a group of lads as we walked home.",
+                ("verbal_abuse",),
+                role="victim",
+            ),
+            S("Someone has written a homophobic slur on our car.", ("damage", "graffiti"), "property", role="victim"),
+        ),
+        PoliceConsent.NO,
+        ContactPreference.EMAIL,
+        female=False,
+    ),
+    Repeat(
+        "religion",
+        "Maryport",
+        "The bus stop on Senhouse Street",
+        (
+            S(
+                "A man pulled at my headscarf at the bus stop and shouted that Muslims are not welcome here.",
+                ("physical_assault", "verbal_abuse"),
+                role="victim",
+            ),
+            S(
+                "Since my first report I have been sent abusive messages on Facebook about my religion.",
+                ("online_abuse", "harassment"),
+                online=True,
+                role="victim",
+            ),
+        ),
+        PoliceConsent.WITH_DETAILS,
+        ContactPreference.EMAIL,
+        female=True,
+    ),
 )
 
 # --- The plan ---------------------------------------------------------------------------------------------------
@@ -359,8 +529,9 @@ class _Planner:
         days += [self.today - timedelta(days=rng.randint(0, 5)) for _ in range(RECENT)]
         times = []
         for day in sorted(days):
-            moment = datetime.combine(day, time(rng.choice((8, 10, 12, 14, 17, 19, 20, 21, 22, 23)),
-                                                rng.randint(0, 59)), tzinfo=LONDON)
+            moment = datetime.combine(
+                day, time(rng.choice((8, 10, 12, 14, 17, 19, 20, 21, 22, 23)), rng.randint(0, 59)), tzinfo=LONDON
+            )
             times.append(min(moment, self.now - timedelta(minutes=rng.randint(30, 600))))
         return sorted(times)
 
@@ -478,8 +649,10 @@ class _Planner:
         for report in reversed(planned):
             if have >= minimum:
                 return
-            if report.status != status and report.status in (ReportStatus.ASSIGNED, ReportStatus.CLOSED) and eligible(
-                report
+            if (
+                report.status != status
+                and report.status in (ReportStatus.ASSIGNED, ReportStatus.CLOSED)
+                and eligible(report)
             ):
                 report.status = status
                 have += 1
@@ -491,10 +664,16 @@ class _Planner:
         start = planned.received
         steps = planned.steps
         if planned.channel == Channel.ONLINE and rng.random() < 0.4:
-            steps.append(Step(start + timedelta(minutes=rng.randint(1, 4)), "feedback", {
-                "ease": rng.choices((5, 4, 3, 2, 1), weights=(35, 35, 17, 9, 4))[0],
-                "confidence": rng.choices((5, 4, 3, 2, 1), weights=(16, 30, 28, 16, 10))[0],
-            }))
+            steps.append(
+                Step(
+                    start + timedelta(minutes=rng.randint(1, 4)),
+                    "feedback",
+                    {
+                        "ease": rng.choices((5, 4, 3, 2, 1), weights=(35, 35, 17, 9, 4))[0],
+                        "confidence": rng.choices((5, 4, 3, 2, 1), weights=(16, 30, 28, 16, 10))[0],
+                    },
+                )
+            )
         if status == ReportStatus.NEW:
             return
         # Acknowledged in 0–2 working days, a few late.
@@ -512,23 +691,37 @@ class _Planner:
             # Violence, threats and damage are crimes; abuse and harassment often, but not always, are.
             crime = bool({"physical_assault", "threats", "damage"} & set(story.types)) or rng.random() < 0.35
             vulnerable = "disability" in planned.strands or rng.random() < 0.1
-            later.append((rng.uniform(0, 1), "triage", {
-                "classification": Classification.CRIME if crime else Classification.INCIDENT,
-                "risk_level": risk,
-                "vulnerability": rng.choice(VULNERABILITY_NOTES) if vulnerable else "",
-            }))
+            later.append(
+                (
+                    rng.uniform(0, 1),
+                    "triage",
+                    {
+                        "classification": Classification.CRIME if crime else Classification.INCIDENT,
+                        "risk_level": risk,
+                        "vulnerability": rng.choice(VULNERABILITY_NOTES) if vulnerable else "",
+                    },
+                )
+            )
             if risk != "standard" and status != ReportStatus.ACKNOWLEDGED and rng.random() < 0.35:
                 later.append((rng.uniform(1, 4), "link", {}))
         if assigned:
-            later.append((rng.uniform(1, 3), "assign", {"agency": "police" if routed or rng.random() < 0.35
-                                                         else "council", "officer": rng.random() < 0.7}))
+            later.append(
+                (
+                    rng.uniform(1, 3),
+                    "assign",
+                    {"agency": "police" if routed or rng.random() < 0.35 else "council", "officer": rng.random() < 0.7},
+                )
+            )
             for _ in range(rng.randint(0, 2)):
                 later.append((rng.uniform(2, 20), "note", {"text": rng.choice(INTERNAL_NOTES)}))
         if contactable and status != ReportStatus.ACKNOWLEDGED:
             later.append((rng.uniform(1, 6), "update", {"text": rng.choice(CONTACT_UPDATES), "contacted": True}))
         if status in (ReportStatus.ASSIGNED, ReportStatus.WITH_POLICE, ReportStatus.CLOSED) and rng.random() < 0.5:
-            texts = REPORTER_UPDATES + (ONLINE_UPDATES if story.online else ()) + (
-                PROPERTY_UPDATES if story.target == "property" else ())
+            texts = (
+                REPORTER_UPDATES
+                + (ONLINE_UPDATES if story.online else ())
+                + (PROPERTY_UPDATES if story.target == "property" else ())
+            )
             later.append((rng.uniform(3, 25), "update", {"text": rng.choice(texts), "contacted": False}))
         if rng.random() < 0.12:
             later.append((rng.uniform(2, 15), "info", {"text": rng.choice(FROM_REPORTER)}))
@@ -598,15 +791,22 @@ class _Planner:
             free = [i for i in free if received[i].date() < self.today - timedelta(days=12)] or free
             chosen = sorted(rng.sample(free, k=len(spec.stories)))
             town = self.towns[spec.town]
-            shared = {"place": f"{spec.place}, {spec.town}", "postcode": _postcode(rng, town),
-                      "person": self.person(spec.female), "consent": spec.consent, "contact": spec.contact}
+            shared = {
+                "place": f"{spec.place}, {spec.town}",
+                "postcode": _postcode(rng, town),
+                "person": self.person(spec.female),
+                "consent": spec.consent,
+                "contact": spec.contact,
+            }
             for number, slot in enumerate(chosen):
                 repeats[slot] = (spec, number, shared)
 
         # Overdue acknowledgements: reports from the last six weeks still waiting.
         candidates = [
-            i for i, moment in enumerate(received)
-            if 5 <= (self.today - moment.date()).days <= 42 and i not in repeats
+            i
+            for i, moment in enumerate(received)
+            if 5 <= (self.today - moment.date()).days <= 42
+            and i not in repeats
             and rules.acknowledgement_overdue(moment.date(), self.today, acknowledged=False)
         ]
         overdue = set(rng.sample(candidates, k=min(OVERDUE, len(candidates))))
@@ -627,8 +827,9 @@ class _Planner:
                 town = rng.choices(TOWNS, weights=[t.weight for t in TOWNS])[0]
                 town_name = town.name
                 if answers["location_kind"] == "place":
-                    street = rng.choice(town.hotspots) if town.hotspots and rng.random() < 0.4 else rng.choice(
-                        town.streets)
+                    street = (
+                        rng.choice(town.hotspots) if town.hotspots and rng.random() < 0.4 else rng.choice(town.streets)
+                    )
                     answers["location_text"] = f"{rng.choice(PLACES).format(street=street)}, {town.name}"
                     answers["postcode"] = _postcode(rng, town) if rng.random() < 0.88 else ""
             first_day = self.today - timedelta(days=364)
@@ -700,8 +901,7 @@ class _Writer:
         self.users = users
         self.actors: dict[str, Actor] = {}
         self.backdate: dict[type[models.Model], dict[int, dict[str, object]]] = {}
-        self.last_update = ReportUpdate.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        self.last_message = OutboundMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        self.made: list[tuple[type[models.Model], int]] = []  # updates and messages the actions made (post_save)
         self.tokens: dict[str, datetime] = {}
         self.destinations: dict[str, PoliceDestination] = {}
         self.cases: list = []
@@ -730,16 +930,27 @@ class _Writer:
         coordinator = self.actor("coordinator")
         self.cases = list(visible_cases(coordinator).filter(kind="hate").order_by("opened_on", "pk"))
 
+    def saw(self, sender: type[models.Model], instance: models.Model, created: bool, **kwargs: Any) -> None:
+        if created:
+            self.made.append((sender, instance.pk))
+
     def stamp(self, when: datetime) -> None:
         """Back-date the updates and messages the last action made to when it happened."""
-        for pk in ReportUpdate.objects.filter(pk__gt=self.last_update).values_list("pk", flat=True):
-            self.later(ReportUpdate, pk, created_at=when)
-            self.last_update = max(self.last_update, pk)
-        for pk in OutboundMessage.objects.filter(pk__gt=self.last_message).values_list("pk", flat=True):
+        made, self.made = self.made, []
+        for model, pk in made:
+            if model is ReportUpdate:
+                self.later(ReportUpdate, pk, created_at=when)
+                continue
             sent = when + timedelta(seconds=self.rng.randint(20, 240))
-            self.later(OutboundMessage, pk, created_at=when, next_attempt_at=when, sent_at=sent,
-                       state=DeliveryState.SENT, attempts=1)
-            self.last_message = max(self.last_message, pk)
+            self.later(
+                OutboundMessage,
+                pk,
+                created_at=when,
+                next_attempt_at=when,
+                sent_at=sent,
+                state=DeliveryState.SENT,
+                attempts=1,
+            )
 
     def submit(self, planned: PlannedReport) -> None:
         channel = planned.channel
@@ -804,14 +1015,20 @@ class _Writer:
                     actions.do_link_case(report=report, acting=coordinator, case=(same_town or open_then)[-1])
             case "note":
                 actions.do_add_report_update(
-                    report=report, acting=self.actor(self.officer_key(report)), kind=ReportUpdate.Kind.INTERNAL,
-                    text=args["text"], contacted=False,
+                    report=report,
+                    acting=self.actor(self.officer_key(report)),
+                    kind=ReportUpdate.Kind.INTERNAL,
+                    text=args["text"],
+                    contacted=False,
                 )
             case "update":
                 first_contact = args["contacted"] and report.first_contact_at is None
                 actions.do_add_report_update(
-                    report=report, acting=self.actor(self.officer_key(report)), kind=ReportUpdate.Kind.FOR_REPORTER,
-                    text=args["text"], contacted=args["contacted"],
+                    report=report,
+                    acting=self.actor(self.officer_key(report)),
+                    kind=ReportUpdate.Kind.FOR_REPORTER,
+                    text=args["text"],
+                    contacted=args["contacted"],
                 )
                 if first_contact:
                     self.later(HateReport, report.pk, first_contact_at=step.when)
@@ -826,14 +1043,17 @@ class _Writer:
                 self.delivery(referral.message_id, step.when, args)
             case "police_ref":
                 actions.do_record_police_reference(
-                    report=report, acting=self.actor("police" if report.assigned_agency_id == self.agencies[
-                        "police"].pk else "coordinator"),
+                    report=report,
+                    acting=self.actor(
+                        "police" if report.assigned_agency_id == self.agencies["police"].pk else "coordinator"
+                    ),
                     police_reference=f"CUMB-{step.when:%y%m%d}-{self.rng.randint(1, 999):04d}",
                 )
             case "close":
                 outcome, message = CLOSINGS[args["closing"]]
-                actions.do_close_report(report=report, acting=coordinator, outcome=outcome,
-                                        message_for_reporter=message)
+                actions.do_close_report(
+                    report=report, acting=coordinator, outcome=outcome, message_for_reporter=message
+                )
                 self.later(HateReport, report.pk, closed_at=step.when)
         self.stamp(step.when)
 
@@ -875,13 +1095,22 @@ def seed(
     writer = _Writer(rng, now, agencies, users)
     writer.set_up()
     steps = sorted(
-        ((step.when, report.index, order, report, step) for report in planned for order, step in
-         enumerate(report.steps)),
+        (
+            (step.when, report.index, order, report, step)
+            for report in planned
+            for order, step in enumerate(report.steps)
+        ),
         key=lambda item: item[:3],
     )
-    with override_settings(PASSWORD_HASHERS=[f"{__name__}.DemoStatusCodeHasher"]):
-        for _when, _index, _order, report, step in steps:
-            writer.do(report, step)
+    for model in (ReportUpdate, OutboundMessage):
+        post_save.connect(writer.saw, sender=model, weak=False, dispatch_uid=f"hate-demo-{model.__name__}")
+    try:
+        with override_settings(PASSWORD_HASHERS=[f"{__name__}.DemoStatusCodeHasher"]):
+            for _when, _index, _order, report, step in steps:
+                writer.do(report, step)
+    finally:
+        for model in (ReportUpdate, OutboundMessage):
+            post_save.disconnect(sender=model, dispatch_uid=f"hate-demo-{model.__name__}")
     writer.apply_backdating()
     made = [report.report for report in planned if report.report is not None]
     counts = {

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from csphub.pin_map import PinFieldsMixin
 from hate_crime import rules
 from hate_crime.models import ContactPreference, LocationKind, PoliceConsent, ReporterRole, Target
 from intake.forms import HoneypotMixin
@@ -128,14 +129,22 @@ class WhereKindForm(forms.Form):
     location_kind = _radios(_("Where did it happen?"), LocationKind.choices, _("Select where it happened"))
 
 
-class WherePlaceForm(forms.Form):
+class WherePlaceForm(PinFieldsMixin):
+    """An address or place name, a postcode, or a pin on the map (offered only with JavaScript): any one will do."""
+
     location_text = _line(
         _("Address or place name"),
-        required=True,
-        required_message=_("Enter an address or place name"),
         hint=_("For example, the bus station on Lowther Street"),
     )
     postcode = _line(_("Postcode (optional)"), max_length=10, autocomplete="postal-code")
+    field_order = ["location_text", "postcode", "latitude", "longitude"]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        given = cleaned.get("location_text", "").strip() or cleaned.get("postcode") or self.has_pin(cleaned)
+        if not given and not self.errors:
+            self.add_error("location_text", _("Enter an address, place name or postcode"))
+        return cleaned
 
     def clean_postcode(self) -> str:
         typed = self.cleaned_data["postcode"]

@@ -84,6 +84,9 @@ class HateReport(models.Model):
     location_kind = models.CharField(max_length=8, choices=LocationKind.choices)
     location_text = models.CharField(max_length=200, blank=True)
     postcode = models.CharField(max_length=10, blank=True)
+    # A pin on the map (public journey, with JavaScript): for staff only, never shown publicly.
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
     locality = models.CharField(max_length=8, blank=True, db_index=True, help_text=_("Postcode district"))
     platform = models.CharField(max_length=100, blank=True)
     target = models.CharField(max_length=16, choices=Target.choices)

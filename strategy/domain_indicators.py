@@ -2,8 +2,7 @@
 reporting-confidence score (hate_crime), unsafe-place reports and hot spots (vawg, analytics), and days of
 elevated tension (tension). Registered from StrategyConfig.ready. Each definition is shown next to its figure.
 
-ASB Case Review applications and outcomes will come from the asb app once it has them; until then they stay
-hand-entered indicators (see strategy/seed.py).
+ASB Case Review applications and outcomes are registered by the asb app itself (asb/indicators.py).
 """
 
 from datetime import date

@@ -36,10 +36,14 @@ STRATEGY = (
         ("Using restorative interventions and effective enforcement to reduce the number of repeat victims of "
          "antisocial behaviour", "ASB lead", (
              ("asb_repeat_victims", Decimal(20), False, "percent", False),
+             ("asb_repeat_victims_flagged", None, False, "count", True),
          )),
         ("An improved antisocial behaviour case review process, standardised across the area", "CSP coordinator", (
             ("case_review_applications", None, True, "count", True),
             ("case_review_threshold_met", None, True, "percent", False),
+            ("case_review_threshold_not_met", None, False, "count", True),
+            ("case_review_reviews_held", None, True, "count", True),
+            ("case_review_with_recommendations", None, True, "count", True),
         )),
     )),
     ("cohesion", "Community cohesion", (
@@ -65,9 +69,6 @@ MANUAL = {
     "da_support_referrals": ("Referrals to domestic abuse and sexual violence support services",
                              "Referrals received by commissioned services in the quarter (from their returns)."),
     "vawg_confidence": ("Women who feel confident reporting VAWG (%)", "Local survey: share agreeing."),
-    "case_review_applications": ("ASB Case Review applications", "Applications received in the quarter."),
-    "case_review_threshold_met": ("Case Review applications meeting the threshold (%)",
-                                  "Share of decided applications that met the threshold."),
 }
 
 

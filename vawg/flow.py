@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from intake.flow import Question, QuestionFlow
@@ -22,14 +21,6 @@ class UnsafePlaceFlow(QuestionFlow):
         Question("what", WhatForm, _("What made you feel unsafe?")),
         Question("more", DetailsForm, _("Tell us more (optional)")),
     ]
-
-    @property
-    def tile_url(self) -> str:
-        return settings.MAP_TILE_URL
-
-    @property
-    def tile_attribution(self) -> str:
-        return settings.MAP_TILE_ATTRIBUTION
 
     def create_record(self, answers: dict[str, Any]) -> tuple[str, dict]:
         report = do_record_unsafe_place_report(answers)

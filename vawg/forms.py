@@ -4,20 +4,21 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from csphub.pin_map import PinFieldsMixin
 from vawg.models import Campaign, Scheme, TimeOfDay, UnsafeReason, Venue
 
 
-class WhereForm(forms.Form):
+class WhereForm(PinFieldsMixin):
+    """A place typed in, or a pin on the map (shown only with JavaScript): either answers the question."""
+
     place_text = forms.CharField(
         label=_("Where was it?"), required=False, max_length=200,
         help_text=_("A street, a place name or a postcode. For example, Botchergate, Carlisle"))
-    latitude = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=49.8, max_value=61.0)
-    longitude = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=-8.8, max_value=2.0)
+    field_order = ["place_text", "latitude", "longitude"]
 
     def clean(self) -> dict:
         cleaned = super().clean() or {}
-        has_pin = cleaned.get("latitude") is not None and cleaned.get("longitude") is not None
-        if not cleaned.get("place_text") and not has_pin:
+        if not cleaned.get("place_text") and not self.has_pin(cleaned) and not self.pin_errors:
             self.add_error("place_text", _("Enter a street, place name or postcode"))
         return cleaned
 

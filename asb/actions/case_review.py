@@ -142,6 +142,23 @@ def do_request_information(*, application: CaseReviewApplication, acting: Actor,
 
 
 @transaction.atomic
+def do_mark_information_received(*, request: InformationRequest, received_on: date, acting: Actor
+                                 ) -> InformationRequest:
+    """The agency has sent what the review panel asked for."""
+    if request.received_on is not None:
+        raise ValidationError(_("This information has already been marked as received"))
+    if received_on > timezone.localdate():
+        raise ValidationError(_("The date it arrived must be today or in the past"))
+    if received_on < request.requested_on:
+        raise ValidationError(_("The date it arrived must be on or after the date it was asked for (%s)")
+                              % f"{request.requested_on:%d %B %Y}")
+    request.received_on = received_on
+    request.save(update_fields=["received_on"])
+    record(acting, AuditAction.UPDATE, request, reason="information received")
+    return request
+
+
+@transaction.atomic
 def do_add_recommendation(*, application: CaseReviewApplication, acting: Actor, **fields: Any) -> Recommendation:
     recommendation = Recommendation(application=application, **fields)
     recommendation.full_clean()
@@ -215,8 +232,6 @@ def do_decide_escalation(*, application: CaseReviewApplication, upheld: bool, ac
     application.save()
     record(acting, AuditAction.UPDATE, application, reason=f"escalation {application.escalation_status}")
     return application
-
-
 
 
 def decide_threshold_preview(application: CaseReviewApplication) -> ThresholdDecision:

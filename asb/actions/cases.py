@@ -37,17 +37,74 @@ def preconditions_missing(case: Case, step: str, subject: Subject, on: date,
     return missing_preconditions(step, history, subject, on)
 
 
+def _subject(intervention: Intervention) -> Subject:
+    return Subject(intervention.subject_age, intervention.subject_is_business, intervention.convicted)
+
+
+def _tell_officer(intervention: Intervention, acting: Actor) -> None:
+    """Tell the officer named on an intervention (unless they named themselves). No names of the public."""
+    officer = intervention.owner_user
+    if officer is None or not officer.email or officer.pk == acting.user_id:
+        return
+    reference = intervention.case.reference
+    queue_email(to=officer.email, purpose="asb_intervention_officer",
+                subject=_("You are the officer for an intervention on case %s") % reference,
+                body=_("You have been named as the officer for a %(step)s on case %(ref)s. Sign in to csphub to see "
+                       "it.") % {"step": intervention.get_step_display().lower(), "ref": reference})
+
+
 @transaction.atomic
 def do_record_intervention(*, case: Case, acting: Actor, **fields: Any) -> Intervention:
     """Record a step on the ladder; an enforcement step whose preconditions are missing is refused, saying which."""
     intervention = Intervention(case=case, created_by=acting.user, **fields)
     intervention.full_clean(exclude=["created_by"])
-    subject = Subject(intervention.subject_age, intervention.subject_is_business, intervention.convicted)
-    missing = preconditions_missing(case, intervention.step, subject, intervention.on, intervention.subject)
+    missing = preconditions_missing(case, intervention.step, _subject(intervention), intervention.on,
+                                    intervention.subject)
     if missing:
         raise ValidationError(missing)
     intervention.save()
     record(acting, AuditAction.CREATE, intervention)
+    _tell_officer(intervention, acting)
+    return intervention
+
+
+# What can change after an intervention is recorded. The step, its date, who it is for and the comply-by date
+# are what later steps' preconditions were checked against, so they stay as recorded.
+UPDATABLE = ("owner_agency", "owner_user", "outcome", "breached")
+
+
+def _later_steps_missing(intervention: Intervention) -> dict[int, list[str]]:
+    """For each later step on the case, what its preconditions lack given the history as it is now saved."""
+    later = intervention.case.asb_interventions.filter(on__gte=intervention.on).exclude(pk=intervention.pk)
+    return {step.pk: preconditions_missing(step.case, step.step, _subject(step), step.on, step.subject)
+            for step in later.select_related("case", "subject")}
+
+
+@transaction.atomic
+def do_update_intervention(*, intervention: Intervention, acting: Actor, **fields: Any) -> Intervention:
+    """Add the outcome, a breach or the officer later. A change that would leave a later enforcement step
+    without its precondition (un-marking the breach a notice relied on) is refused, saying which."""
+    unknown = set(fields) - set(UPDATABLE)
+    if unknown:
+        raise ValueError(f"cannot change {sorted(unknown)} after an intervention is recorded")
+    changed = [name for name, value in fields.items() if getattr(intervention, name) != value]
+    if not changed:
+        return intervention
+    officer_before = intervention.owner_user_id
+    missing_before = _later_steps_missing(intervention)
+    for name in changed:
+        setattr(intervention, name, fields[name])
+    intervention.full_clean(exclude=["created_by"])
+    intervention.save(update_fields=changed)
+    for pk, missing in _later_steps_missing(intervention).items():
+        newly = [text for text in missing if text not in missing_before.get(pk, [])]
+        if newly:  # raising rolls the save back: nothing is changed half-way
+            later = Intervention.objects.get(pk=pk)
+            raise ValidationError(_("This change is not possible: the %(step)s on %(on)s relies on it. %(why)s") % {
+                "step": later.get_step_display(), "on": f"{later.on.day} {later.on:%B %Y}", "why": " ".join(newly)})
+    record(acting, AuditAction.UPDATE, intervention, reason="changed: " + ", ".join(changed))
+    if intervention.owner_user_id != officer_before:
+        _tell_officer(intervention, acting)
     return intervention
 
 

@@ -231,3 +231,20 @@ class EscalationForm(forms.Form):
 
 class EscalationDecisionForm(forms.Form):
     upheld = yes_no(_("Was the escalation upheld?"), _("Select whether the escalation was upheld"))
+
+
+class InformationReceivedForm(forms.Form):
+    received_on = date_field(_("Date the information arrived"), help_text=_("For example, 27 3 2026"))
+
+    def __init__(self, *args: Any, requested_on: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.requested_on = requested_on
+
+    def clean_received_on(self) -> date:
+        received = self.cleaned_data["received_on"]
+        if received > timezone.localdate():
+            raise forms.ValidationError(_("The date it arrived must be today or in the past"))
+        if received < self.requested_on:
+            raise forms.ValidationError(_("The date it arrived must be on or after the date it was asked for (%s)")
+                                        % f"{self.requested_on:%d %B %Y}")
+        return received

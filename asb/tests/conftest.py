@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from access.policy import actor_for_user
-from asb.actions.case_review import do_submit_application
-from asb.actions.cases import do_request_access
+from asb.actions.case_review import do_request_information, do_submit_application
+from asb.actions.cases import do_record_intervention, do_request_access
 from asb.actions.incidents import do_record_asb_incident
 from asb.models import PersonMatch
 from conftest import World
@@ -42,5 +42,10 @@ def asb_objects(world: World) -> dict:
                      "agency_reference": "C1"}])
     access_request = do_request_access(case=world.case_a, reason="Same address",
                                        acting=actor_for_user(world.practitioner_b))
+    intervention = do_record_intervention(case=world.case_a, acting=actor_for_user(world.practitioner_a),
+                                          step="advice", on=timezone.localdate(), owner_agency=world.council)
+    information = do_request_information(application=application, acting=actor_for_user(world.coordinator),
+                                         agency=world.police, asked_for="Incident log for the address",
+                                         due_on=timezone.localdate() + timedelta(days=10))
     return {"incident": incident, "match": match, "application": application, "secret": secret,
-            "access_request": access_request}
+            "access_request": access_request, "intervention": intervention, "information": information}

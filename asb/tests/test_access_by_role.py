@@ -18,9 +18,9 @@ GLOBAL = {
     "asb:review_create": "manage_case_reviews", "asb:access_request": "view_asb",
 }
 ON_CASE = {"asb:case": "view_case", "asb:plan_edit": "add_to_case", "asb:intervention_create": "add_to_case",
-           "asb:risk_create": "add_to_case"}
+           "asb:risk_create": "add_to_case", "asb:intervention_edit": "add_to_case"}
 ON_APPLICATION = {"asb:review_detail", "asb:review_schedule", "asb:review_information", "asb:review_recommendation",
-                  "asb:review_held", "asb:review_outcome", "asb:review_escalation"}
+                  "asb:review_held", "asb:review_outcome", "asb:review_escalation", "asb:information_received"}
 POST_ONLY = {"asb:incident_link", "asb:review_decide", "asb:recommendation_done"}
 ON_INCIDENT = {"asb:incident_detail"}
 ON_MATCH = {"asb:match_decide"}
@@ -35,6 +35,10 @@ def _url(name: str, world: World, objs: dict) -> str:
         return reverse(name, args=["who"])
     if name == "asb:access_request":
         return reverse(name, args=[signing.dumps(world.case_a.pk, salt=ACCESS_SALT)])
+    if name == "asb:intervention_edit":
+        return reverse(name, args=[world.case_a.reference, objs["intervention"].public_id])
+    if name == "asb:information_received":
+        return reverse(name, args=[objs["application"].public_id, objs["information"].pk])
     if name in ON_CASE:
         return reverse(name, args=[world.case_a.reference])
     if name in ON_APPLICATION or name == "asb:review_decide":

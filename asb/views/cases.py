@@ -1,5 +1,7 @@
 """Staff screens for an ASB case: plan, interventions with their effect, victim risk assessments."""
 
+from uuid import UUID
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,9 +12,9 @@ from django.views.decorators.http import require_http_methods
 from access.gates import access_case
 from access.policy import can
 from asb import queries
-from asb.actions.cases import do_assess_risk, do_record_intervention, do_save_plan
-from asb.forms.cases import InterventionForm, PlanForm, RiskAssessmentForm
-from asb.models import AsbCasePlan
+from asb.actions.cases import do_assess_risk, do_record_intervention, do_save_plan, do_update_intervention
+from asb.forms.cases import InterventionForm, InterventionUpdateForm, PlanForm, RiskAssessmentForm
+from asb.models import AsbCasePlan, Intervention
 from asb.rules.risk import RISK_QUESTIONS
 from audit.log import record
 from audit.models import AuditAction
@@ -40,7 +42,8 @@ def case_page(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "asb/case.html", context)
 
 
-def _form_page(request: HttpRequest, case: Case, form, title: str, save, success: str) -> HttpResponse:  # noqa: ANN001
+def _form_page(request: HttpRequest, case: Case, form, title: str, save, success: str,  # noqa: ANN001
+               caption: str = "") -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             save(form)
@@ -49,7 +52,7 @@ def _form_page(request: HttpRequest, case: Case, form, title: str, save, success
         else:
             messages.success(request, success)
             return redirect("asb:case", reference=case.reference)
-    return render(request, "asb/form.html", {"form": form, "case": case, "title": title})
+    return render(request, "asb/form.html", {"form": form, "case": case, "title": title, "caption": caption})
 
 
 @require_http_methods(["GET", "POST"])
@@ -67,6 +70,22 @@ def intervention_create(request: HttpRequest, reference: str) -> HttpResponse:
     form = InterventionForm(form_data(request), case=case)
     return _form_page(request, case, form, _("Record an intervention"), lambda f: do_record_intervention(
         case=case, acting=request.actor, **f.cleaned_data), _("Intervention recorded"))
+
+
+@require_http_methods(["GET", "POST"])
+def intervention_edit(request: HttpRequest, reference: str, public_id: UUID) -> HttpResponse:
+    """Add the outcome, a breach or the officer to an intervention already recorded."""
+    case = _asb_case(request, reference, for_write="add_to_case")
+    intervention = Intervention.objects.filter(case=case, public_id=public_id).first()
+    if intervention is None:
+        raise Http404
+    # The form works on its own copy: validating a ModelForm writes into its instance, and the action compares
+    # the saved values with the new ones to know what changed.
+    form = InterventionUpdateForm(form_data(request), instance=Intervention.objects.get(pk=intervention.pk), case=case)
+    when = f"{intervention.on.day} {intervention.on:%B %Y}"
+    caption = _("%(step)s on %(on)s") % {"step": intervention.get_step_display(), "on": when}
+    return _form_page(request, case, form, _("Update the intervention"), lambda f: do_update_intervention(
+        intervention=intervention, acting=request.actor, **f.changes()), _("Intervention updated"), caption=caption)
 
 
 @require_http_methods(["GET", "POST"])

@@ -18,6 +18,7 @@ from asb.forms.case_review import (
     ComplaintsForm,
     EscalationDecisionForm,
     EscalationForm,
+    InformationReceivedForm,
     InformationRequestForm,
     OutcomeForm,
     RecommendationForm,
@@ -109,6 +110,23 @@ def review_information(request: HttpRequest, public_id: UUID) -> HttpResponse:
     application = _manage(request, public_id)
     return _step(request, application, InformationRequestForm(form_data(request)), _("Ask an agency for information"),
                  lambda data: act.do_request_information(application=application, acting=request.actor, **data))
+
+
+@require_http_methods(["GET", "POST"])
+def information_received(request: HttpRequest, public_id: UUID, number: int) -> HttpResponse:
+    """Mark that an agency has sent the information the review asked for."""
+    application = _manage(request, public_id)
+    asked = application.information_requests.select_related("agency").filter(pk=number).first()
+    if asked is None:
+        raise Http404
+    if asked.received_on is not None:
+        messages.info(request, _("That information is already marked as received"))
+        return redirect("asb:review_detail", public_id=application.public_id)
+    form = InformationReceivedForm(form_data(request), requested_on=asked.requested_on,
+                                   initial={"received_on": timezone.localdate()})
+    return _step(request, application, form, _("Information from %s has arrived") % asked.agency,
+                 lambda data: act.do_mark_information_received(request=asked, received_on=data["received_on"],
+                                                               acting=request.actor))
 
 
 @require_http_methods(["GET", "POST"])

@@ -452,6 +452,8 @@ def test_openapi_schema_lists_the_operations(client: Client):
         "/api/v1/cases/{reference}",
         "/api/v1/incidents",
         "/api/v1/incidents/{public_id}",
+        "/api/v1/asb/incidents",
+        "/api/v1/asb/incidents/{public_id}",
     }
     assert set(schema["paths"]["/api/v1/incidents"]) == {"get", "post"}
     participant = schema["components"]["schemas"]["ParticipantOut"]["properties"]

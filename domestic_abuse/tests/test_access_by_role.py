@@ -26,6 +26,9 @@ GLOBAL = {
     "domestic_abuse:meeting_list_case": "manage_marac",
     "domestic_abuse:minutes": "manage_marac",
     "domestic_abuse:minute_action": "manage_marac",
+    "domestic_abuse:directory": "manage_support_directory",
+    "domestic_abuse:service_new": "manage_support_directory",
+    "domestic_abuse:service_edit": "manage_support_directory",
 }
 ON_CASE = {
     "domestic_abuse:case": "view_case",
@@ -37,6 +40,7 @@ ON_CASE = {
     "domestic_abuse:child_school": "add_to_case",
     "domestic_abuse:intervention_new": "add_to_case",
     "domestic_abuse:intervention_decide": "add_to_case",
+    "domestic_abuse:perpetrator_link": "add_to_case",
 }
 OBJECT = {"domestic_abuse:research", "domestic_abuse:self_referral_contact"}
 URL_NAMES_TESTED = set(PUBLIC) | set(GLOBAL) | set(ON_CASE) | OBJECT
@@ -46,7 +50,8 @@ def url_for(name: str, da: DaWorld) -> str:
     ref = da.case.reference
     args = {
         "domestic_abuse:self_referral:question": ["service"],
-        "domestic_abuse:service_detail": [da.service.slug],
+        "domestic_abuse:service_detail": [da.service.slug], "domestic_abuse:service_edit": [da.service.slug],
+        "domestic_abuse:perpetrator_link": [ref],
         "domestic_abuse:encompass_acknowledge": [da.notification.public_id],
         "domestic_abuse:meeting_detail": [da.meeting.pk], "domestic_abuse:agenda_export": [da.meeting.pk],
         "domestic_abuse:meeting_list_case": [da.meeting.pk],

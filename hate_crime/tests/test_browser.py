@@ -34,6 +34,8 @@ def browser_page(live_server) -> Iterator[Any]:  # noqa: ANN001
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         context = browser.new_context(bypass_csp=True, viewport={"width": 390, "height": 844}, locale="en-GB")
+        # No network: the "where" page's map tiles are answered with nothing (the page must pass axe without them).
+        context.route("https://**/*", lambda route: route.fulfill(status=204, body=""))
         yield context.new_page()
         browser.close()
 

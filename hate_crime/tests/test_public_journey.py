@@ -86,7 +86,7 @@ def test_burst_from_one_client_is_rate_limited(client, settings) -> None:  # noq
         ("when", {}, b"tick"),
         ("when", {"occurred_on": "not a date"}, b"Enter a real date"),
         ("where-place", {"location_text": "Park", "postcode": "12345"}, b"Enter a real postcode"),
-        ("where-place", {"location_text": ""}, b"Enter an address or place name"),
+        ("where-place", {"location_text": ""}, b"Enter an address, place name or postcode"),
         ("why", {}, b"Select at least one reason"),
         ("your-email", {"email": "not-an-email"}, b"right format"),
         ("your-phone", {"phone": "call me", "safe_to_leave_message": "yes"}, b"Enter a phone number"),

@@ -21,10 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.db import models
 from django.db.models.signals import post_save
-from django.test.utils import override_settings
 from django.utils import timezone
 
 from access.policy import Actor, actor_for_user, visible_cases
@@ -881,18 +879,6 @@ def plan_reports(rng: random.Random, now: datetime, count: int = REPORTS) -> lis
 # --- Writing it ---------------------------------------------------------------------------------------------------
 
 
-class DemoStatusCodeHasher(Argon2PasswordHasher):
-    """Argon2 at a low cost, for the status codes of demo reports only.
-
-    Each report gets a status code, shown once and kept only as a hash. Nobody ever sees the demo codes, and
-    hashing 80 of them at full Argon2 cost (about half a second each) would make seeding take a minute. The
-    hashes carry their own parameters, so they still verify under the normal Argon2 hasher."""
-
-    time_cost = 1
-    memory_cost = 1024
-    parallelism = 1
-
-
 class _Writer:
     def __init__(self, rng: random.Random, now: datetime, agencies: dict[str, Agency], users: dict[str, User]):
         self.rng = rng
@@ -1105,9 +1091,8 @@ def seed(
     for model in (ReportUpdate, OutboundMessage):
         post_save.connect(writer.saw, sender=model, weak=False, dispatch_uid=f"hate-demo-{model.__name__}")
     try:
-        with override_settings(PASSWORD_HASHERS=[f"{__name__}.DemoStatusCodeHasher"]):
-            for _when, _index, _order, report, step in steps:
-                writer.do(report, step)
+        for _when, _index, _order, report, step in steps:
+            writer.do(report, step)
     finally:
         for model in (ReportUpdate, OutboundMessage):
             post_save.disconnect(sender=model, dispatch_uid=f"hate-demo-{model.__name__}")

@@ -26,22 +26,35 @@ class Submitted:
     extra: dict
 
 
+EXTRA_KEPT_SECONDS = 600
+
+
+def _extra_key(token: str) -> str:
+    return "submission-extra:" + hashlib.sha256(token.encode()).hexdigest()
+
+
 def submit_once(token: str, kind: str, create: Callable[[], tuple[str, dict]]) -> Submitted:
     """Run ``create`` once per token. ``create`` returns the record's public reference and any one-time
     values to show (such as a status secret). A repeat of the token returns the first reference with
-    ``created`` False, also when two requests race (the unique token decides on PostgreSQL)."""
+    ``created`` False, also when two requests race (the unique token decides on PostgreSQL).
+
+    The one-time values are kept in the cache for ten minutes, so the losing request of a double click
+    can show them too: otherwise whichever request saved the session last decided whether the person ever
+    saw their status code."""
     try:
         with transaction.atomic():
             receipt = SubmissionReceipt.objects.create(token=token, kind=kind)
             reference, extra = create()
             receipt.reference = reference
             receipt.save(update_fields=["reference"])
-            return Submitted(reference, True, extra)
+            # Before the commit, so a request that waited on this token's row finds it straight away.
+            cache.set(_extra_key(token), extra, timeout=EXTRA_KEPT_SECONDS)
+        return Submitted(reference, True, extra)
     except IntegrityError:
         existing = SubmissionReceipt.objects.filter(token=token, kind=kind).first()
         if existing is None:
             raise
-        return Submitted(existing.reference, False, {})
+        return Submitted(existing.reference, False, cache.get(_extra_key(token)) or {})
 
 
 def _client_fingerprint(request: HttpRequest, bucket: str, window: int) -> str:

@@ -423,3 +423,12 @@ def test_answers_are_shown_in_plain_words(value: object, shown: str) -> None:
 
     field = django_forms.BooleanField() if value is True else django_forms.DateField()
     assert display_value(field, value) == shown
+
+
+def test_both_requests_of_a_double_click_can_show_the_status_code() -> None:
+    from intake.submission import submit_once
+
+    first = submit_once("double-click-token", "test_flow", lambda: ("TF-AAAA-BBBB", {"secret": "CODE234567"}))
+    second = submit_once("double-click-token", "test_flow", lambda: ("TF-CCCC-DDDD", {"secret": "OTHER23456"}))
+    assert first.created and not second.created
+    assert second.reference == "TF-AAAA-BBBB" and second.extra == {"secret": "CODE234567"}

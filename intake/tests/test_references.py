@@ -70,8 +70,22 @@ def test_only_a_hash_of_the_status_secret_is_stored() -> None:
     assert stored != plain
     assert plain not in stored
     assert plain.lower() not in stored.lower()
-    # A Django password hash: "<algorithm>$...".
-    assert "$" in stored
+    assert stored.startswith("hmac-sha256$")
+
+
+def test_a_stored_secret_still_matches_after_the_secret_key_is_rotated(settings) -> None:  # noqa: ANN001
+    plain, stored = make_status_secret()
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-key-" + "x" * 50
+    assert status_secret_matches(plain, stored)
+    settings.SECRET_KEY_FALLBACKS = []
+    assert not status_secret_matches(plain, stored)
+
+
+def test_codes_stored_by_the_password_hasher_still_match() -> None:
+    from django.contrib.auth.hashers import make_password
+
+    assert status_secret_matches("abcd efgh 23", make_password("ABCDEFGH23"))
 
 
 def test_two_secrets_differ_and_so_do_their_hashes() -> None:

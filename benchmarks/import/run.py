@@ -94,19 +94,39 @@ def child_import(files: list[Path]) -> dict:
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE analytics_streetrecord, analytics_outcomerecord, analytics_partnerincident, "
                        "analytics_importedslice, analytics_importbatch")
-    start = time.perf_counter()
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    server_before, start, cpu_before = backend_cpu(backend), time.perf_counter(), process_cpu()
     rows = sum(import_police_file(path).batch.imported for path in files)
     seconds = time.perf_counter() - start
-    return {"rows": rows, "seconds": seconds, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"rows": rows, "seconds": seconds, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "cpu": process_cpu() - cpu_before, "server_cpu": backend_cpu(backend) - server_before}
+
+
+def process_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def backend_cpu(pid: int) -> float:
+    """CPU seconds the PostgreSQL backend has used (when the server is on this machine), else NaN. With a loaded
+    machine wall time says little; client plus server CPU says what the import costs."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def child_pandas(files: list[Path]) -> dict:
     import pandas
 
     start = time.perf_counter()
+    cpu_before = process_cpu()
     rows = sum(len(pandas.read_csv(path)) for path in files)
     seconds = time.perf_counter() - start
-    return {"rows": rows, "seconds": seconds, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"rows": rows, "seconds": seconds, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "cpu": process_cpu() - cpu_before}
 
 
 def run_child(kind: str, files: list[Path]) -> dict:
@@ -137,9 +157,11 @@ def main() -> None:
         for label, chosen in (("smaller", small), ("full", files)):
             ours, theirs = run_child("import", chosen), run_child("pandas", chosen)
             print(f"{label}: {ours['rows']:,} rows imported into PostgreSQL in {ours['seconds']:.1f} s "
-                  f"= {ours['rows'] / ours['seconds']:,.0f} rows/s, peak {ours['peak_mib']:,.0f} MiB")
-            print(f"  pandas.read_csv, same files: {theirs['rows'] / theirs['seconds']:,.0f} rows/s, "
-                  f"peak {theirs['peak_mib']:,.0f} MiB; ours / pandas = "
+                  f"= {ours['rows'] / ours['seconds']:,.0f} rows/s, peak {ours['peak_mib']:,.0f} MiB; CPU: importer "
+                  f"{ours['cpu']:.1f} s, PostgreSQL backend {ours['server_cpu']:.1f} s; load average "
+                  f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+            print(f"  pandas.read_csv, same files: {theirs['rows'] / theirs['seconds']:,.0f} rows/s "
+                  f"(CPU {theirs['cpu']:.1f} s), peak {theirs['peak_mib']:,.0f} MiB; ours / pandas = "
                   f"{(ours['rows'] / ours['seconds']) / (theirs['rows'] / theirs['seconds']):.2f}")
 
 

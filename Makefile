@@ -25,7 +25,6 @@ setup: $(STAMP) $(CSS)
 
 demo: setup
 	$(DEMO_ENV) $(BIN)/csphub migrate --noinput -v 0
-	$(DEMO_ENV) $(BIN)/csphub createcachetable
 	$(DEMO_ENV) $(BIN)/csphub seed-demo
 	@echo "csphub is starting at http://$(HOST):$(PORT)/ (press Ctrl+C to stop)"
 	@$(DEMO_ENV) $(BIN)/csphub worker --interval 2 > var/worker.log 2>&1 & \

@@ -201,7 +201,9 @@ def staff_pages(checker: Checker, browser: Any) -> None:
         page = context.new_page()
         sign_in(checker, page, PRACTITIONER, "practitioner")
         checker.check(page, "staff-dashboard", "/staff/")
-        checker.check(page, "staff-case-list", "/staff/cases/")
+        # An open ASB case: it has people on it and can take a new incident (some kinds, e.g. a stood-down
+        # tension incident, have neither).
+        checker.check(page, "staff-case-list", "/staff/cases/?kind=asb&status=open")
         case_link = page.locator("main table a[href^='/staff/cases/']").first
         if case_link.count() == 0:
             case_link = page.locator("main a[href^='/staff/cases/']:not([href='/staff/cases/new/'])").first

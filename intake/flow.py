@@ -13,6 +13,9 @@ from functools import wraps
 from typing import Any, ClassVar
 
 from django import forms
+from django.contrib.sessions.backends.base import UpdateError
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -25,7 +28,7 @@ from django.utils.translation import gettext_lazy
 from csphub.decorators import public
 from csphub.http import form_data
 from intake.forms import HoneypotMixin
-from intake.submission import new_submission_token, over_rate_limit, submit_once
+from intake.submission import Submitted, new_submission_token, over_rate_limit, submit_once
 
 
 @dataclass(frozen=True)
@@ -140,16 +143,34 @@ class QuestionFlow(ABC):
                 token = form.cleaned_data["token"]
                 if spam:
                     answers["suspected_spam"] = True
-                result = submit_once(token, self.kind, lambda: self.create_record(answers))
-                request.session[self.session_key] = {
-                    "data": {},
-                    "done": {"reference": result.reference, **result.extra},
-                    "sent_token": token,
-                }
+                result = submit_once(
+                    token,
+                    self.kind,
+                    lambda: self.create_record(answers),
+                    also_when_created=lambda created: self._remember_sent(request, token, created, save_now=True),
+                )
+                if not result.created:
+                    self._remember_sent(request, token, result, save_now=False)
                 return redirect(reverse(f"{self.name}:done"))
         # The page always carries the session's token, also after a failed post, so sending again works.
         context = {"form": form, "rows": self.summary_rows(request), "flow": self, "token": state["token"]}
         return render(request, self.check_template, context)
+
+    def _remember_sent(self, request: HttpRequest, token: str, result: Submitted, *, save_now: bool) -> None:
+        """Clear the answers and keep what the confirmation page shows. ``save_now`` (inside the submission's
+        transaction) writes a database session there, so the report and the session commit together rather
+        than in a second commit after the response; should that write fail, the middleware saves it as usual."""
+        request.session[self.session_key] = {
+            "data": {},
+            "done": {"reference": result.reference, **result.extra},
+            "sent_token": token,
+        }
+        if save_now and isinstance(request.session, DatabaseSessionStore):
+            try:
+                request.session.save()
+            except (DatabaseError, UpdateError):
+                return
+            request.session.modified = False
 
     def summary_rows(self, request: HttpRequest) -> list[dict]:
         rows = []

@@ -8,6 +8,7 @@ import json
 import logging
 import urllib.request
 from datetime import timedelta
+from email.utils import parseaddr
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
 
 from intake.models import DeliveryState, OutboundMessage
 
@@ -27,9 +29,18 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
 
 
+def _enqueue_delivery(message_id: int) -> None:
+    """The database task backend writes the task in the caller's transaction, so it commits or rolls back with
+    the message (one commit, not a second one after it); any other backend gets the task after the commit."""
+    if isinstance(deliver_message.get_backend(), DatabaseBackend):
+        deliver_message.enqueue(message_id)
+    else:
+        transaction.on_commit(lambda: deliver_message.enqueue(message_id))
+
+
 def queue_email(*, to: str, subject: str, body: str, purpose: str) -> OutboundMessage:
     message = OutboundMessage.objects.create(to=to, subject=subject, body=body, purpose=purpose)
-    transaction.on_commit(lambda: deliver_message.enqueue(message.pk))
+    _enqueue_delivery(message.pk)
     return message
 
 
@@ -39,18 +50,36 @@ def queue_webhook(*, url: str, payload: dict[str, Any], subject: str, purpose: s
         channel="webhook", to=url[:254], url=url, subject=subject, body=json.dumps(payload, sort_keys=True),
         purpose=purpose,
     )
-    transaction.on_commit(lambda: deliver_message.enqueue(message.pk))
+    _enqueue_delivery(message.pk)
     return message
 
 
 WEBHOOK_TIMEOUT_SECONDS = 10
 
 
+def idempotency_key(message: OutboundMessage) -> str:
+    """The same for every delivery attempt of one message and different for every message. The worker can send a
+    message and be stopped (killed, the database gone) before it records the send, and then sends it again: a
+    receiver that drops a key it has seen gets each message once. Webhooks carry it as ``Idempotency-Key``,
+    emails in their ``Message-ID``."""
+    return f"csphub-outbox-{message.pk}-{message.created_at:%Y%m%d%H%M%S%f}"
+
+
+def message_id_header(message: OutboundMessage) -> str:
+    """A ``Message-ID`` that stays the same when the email is sent again (RFC 5322: the same message)."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+    return f"<{idempotency_key(message)}@{domain}>"
+
+
 def post_webhook(message: OutboundMessage) -> None:
     """POST the body as JSON; any status outside 2xx raises (urllib raises HTTPError), so it is retried."""
     request = urllib.request.Request(  # noqa: S310 - the URL is configured by an administrator
         message.url, data=message.body.encode(), method="POST",
-        headers={"Content-Type": "application/json", "User-Agent": "csphub-outbox"},
+        headers={
+            "Content-Type": "application/json",
+            "User-Agent": "csphub-outbox",
+            "Idempotency-Key": idempotency_key(message),
+        },
     )
     with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT_SECONDS) as response:  # noqa: S310
         if not 200 <= response.status < 300:
@@ -61,7 +90,10 @@ def send_now(message: OutboundMessage) -> None:
     if message.channel == "webhook":
         post_webhook(message)
         return
-    EmailMessage(message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [message.to]).send()
+    EmailMessage(
+        message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [message.to],
+        headers={"Message-ID": message_id_header(message)},
+    ).send()
 
 
 @task()

@@ -8,10 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.base import BaseCache
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
+from audit.chain import events_appended_last
 from intake.models import SubmissionReceipt
 
 
@@ -33,23 +35,35 @@ def _extra_key(token: str) -> str:
     return "submission-extra:" + hashlib.sha256(token.encode()).hexdigest()
 
 
-def submit_once(token: str, kind: str, create: Callable[[], tuple[str, dict]]) -> Submitted:
+def submit_once(
+    token: str,
+    kind: str,
+    create: Callable[[], tuple[str, dict]],
+    *,
+    also_when_created: Callable[[Submitted], None] | None = None,
+) -> Submitted:
     """Run ``create`` once per token. ``create`` returns the record's public reference and any one-time
     values to show (such as a status secret). A repeat of the token returns the first reference with
     ``created`` False, also when two requests race (the unique token decides on PostgreSQL).
 
     The one-time values are kept in the cache for ten minutes, so the losing request of a double click
     can show them too: otherwise whichever request saved the session last decided whether the person ever
-    saw their status code."""
+    saw their status code.
+
+    Everything is one transaction: the receipt, the record, ``also_when_created`` (the flow saves the
+    session there), and last the audit events, so the audit chain's lock is held only until the commit."""
     try:
-        with transaction.atomic():
+        with transaction.atomic(), events_appended_last():
             receipt = SubmissionReceipt.objects.create(token=token, kind=kind)
             reference, extra = create()
             receipt.reference = reference
             receipt.save(update_fields=["reference"])
             # Before the commit, so a request that waited on this token's row finds it straight away.
             cache.set(_extra_key(token), extra, timeout=EXTRA_KEPT_SECONDS)
-        return Submitted(reference, True, extra)
+            submitted = Submitted(reference, True, extra)
+            if also_when_created is not None:
+                also_when_created(submitted)
+        return submitted
     except IntegrityError:
         existing = SubmissionReceipt.objects.filter(token=token, kind=kind).first()
         if existing is None:
@@ -65,14 +79,23 @@ def _client_fingerprint(request: HttpRequest, bucket: str, window: int) -> str:
 
 
 def over_rate_limit(request: HttpRequest, bucket: str) -> bool:
-    """Count a submission from this client; True once it passes PUBLIC_RATE_LIMIT in the window."""
+    """Count a submission from this client; True once it passes PUBLIC_RATE_LIMIT in the window.
+
+    The counter lives until its window ends. Caches with an atomic increment (Redis, local memory) use it;
+    for the others (the database cache) one read and one write: a handful of requests from one client at
+    the same instant may count once between them, which a rate limit can afford."""
     window_seconds = settings.PUBLIC_RATE_WINDOW_SECONDS
-    window = int(time.time() // window_seconds)
+    now = time.time()
+    window = int(now // window_seconds)
     key = f"rate:{_client_fingerprint(request, bucket, window)}"
-    cache.add(key, 0, timeout=window_seconds)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=window_seconds)
-        count = 1
+    left = max(1, int((window + 1) * window_seconds - now))
+    counters = caches[DEFAULT_CACHE_ALIAS]
+    if type(counters).incr is BaseCache.incr:  # the generic get-then-set, which would also reset the expiry
+        count = (counters.get(key) or 0) + 1
+        counters.set(key, count, timeout=left)
+    else:
+        try:
+            count = counters.incr(key)
+        except ValueError:  # the first in this window
+            count = 1 if counters.add(key, 1, timeout=left) else counters.incr(key)
     return count > settings.PUBLIC_RATE_LIMIT

@@ -394,16 +394,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def server_env(cheap_hash: bool) -> dict[str, str]:
+def server_env(cheap_hash: bool, cache_url: str = "") -> dict[str, str]:
+    """The server's environment; ``cache_url`` is CSPHUB_CACHE_URL (empty: csphub's default, the database cache)."""
     env = {
         **os.environ,
         "DATABASE_URL": DB_URL,
         "CSPHUB_DEMO": "1",
         "CSPHUB_PUBLIC_RATE_LIMIT": "1000000000",
         "CSPHUB_PARTNERSHIP_NAME": "Cumberland Community Safety Partnership",
-        "PYTHONPATH": os.pathsep.join([str(ROOT), str(HERE)]),
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(HERE), *filter(None, [os.environ.get("PYTHONPATH")])]),
     }
     env.pop("CSPHUB_TESTING", None)
+    if cache_url:
+        env["CSPHUB_CACHE_URL"] = cache_url
     if cheap_hash:
         env["BENCH_CHEAP_STATUS_HASH"] = "1"
     return env
@@ -416,6 +419,11 @@ def recreate_database(seed_demo: bool, env: dict[str, str]) -> None:
     steps = [["migrate", "--noinput", "-v", "0"], ["createcachetable"]] + ([["seed-demo"]] if seed_demo else [])
     for step in steps:  # our own command lines
         subprocess.run([str(BIN / "csphub"), *step], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)  # noqa: S603
+
+
+def database_exists() -> bool:
+    with psycopg.connect(f"{SERVER_URL}/postgres", autocommit=True) as admin:
+        return admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone() is not None
 
 
 def report_rows() -> tuple[set[str], dict[str, list[str]]]:
@@ -478,6 +486,17 @@ def main() -> int:  # noqa: C901 - one straight script
     )
     parser.add_argument("--no-seed", action="store_true", help="an empty database instead of the demo data")
     parser.add_argument(
+        "--reuse-database",
+        action="store_true",
+        help="keep the database of an earlier run if there is one (for quick iterations: loading the demo data "
+        "takes minutes); counts only the reports this run makes",
+    )
+    parser.add_argument(
+        "--cache-url",
+        default="",
+        help="CSPHUB_CACHE_URL for the server, e.g. redis://127.0.0.1:6379/0 (default: csphub's database cache)",
+    )
+    parser.add_argument(
         "--diagnose-cheap-status-hash",
         action="store_true",
         help="diagnostic only: hash status codes with a nearly free hasher, to see the other costs",
@@ -485,15 +504,20 @@ def main() -> int:  # noqa: C901 - one straight script
     args = parser.parse_args()
 
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start (shared with others)")
-    env = server_env(args.diagnose_cheap_status_hash)
+    env = server_env(args.diagnose_cheap_status_hash, args.cache_url)
     started = time.perf_counter()
-    recreate_database(not args.no_seed, env)
-    before, _receipts = report_rows()
-    print(
-        f"database {DB_NAME} recreated and migrated"
-        + (f", demo data loaded ({len(before)} hate reports)" if before else "")
-        + f" in {time.perf_counter() - started:.0f} s"
-    )
+    if args.reuse_database and database_exists():
+        before, _receipts = report_rows()
+        print(f"database {DB_NAME} kept from an earlier run ({len(before)} hate reports)")
+    else:
+        recreate_database(not args.no_seed, env)
+        before, _receipts = report_rows()
+        print(
+            f"database {DB_NAME} recreated and migrated"
+            + (f", demo data loaded ({len(before)} hate reports)" if before else "")
+            + f" in {time.perf_counter() - started:.0f} s"
+        )
+    print(f"cache: {args.cache_url or 'csphub default (the database cache)'}")
 
     port = free_port()
     log = Path(tempfile.mkstemp(prefix="csphub-bench-gunicorn-", suffix=".log")[1])
@@ -615,6 +639,9 @@ def main() -> int:  # noqa: C901 - one straight script
         f"gunicorn worker CPU: {per_submission * 1000:.1f} ms per submission, {per_bare * 1000:.2f} ms per bare "
         f"request (client process CPU in the submission phase: {sent.client_cpu:.1f} s)"
     )
+    # The ratio the workers' CPU alone allows, less moved by other load than the rates; PostgreSQL's CPU and
+    # the commits come on top for submissions, so the throughput ratio cannot exceed it.
+    print(f"worker CPU ratio (bare request ÷ submission): {per_bare / per_submission if per_submission else 0:.3f}")
     print(
         f"database: {len(acknowledged)} distinct references acknowledged, {len(new)} new HateReport rows: "
         f"{len(lost)} lost, {len(extra)} not acknowledged (doubled), {wrong_receipts} receipt mismatches"

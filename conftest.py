@@ -7,13 +7,15 @@ from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from access.models import LawfulBasis
+from access.models import LawfulBasis, SharingPurpose
 from access.policy import actor_for_user
+from access.testing import make_sharing_agreement
 from core.actions import do_add_participant, do_add_team_agency, do_create_case
 from core.models import Case
 from partnership.models import Agency, AgencyKind, Membership, Role, User
 
 PASSWORD = "correct horse battery staple"
+ALL_SHARING_PURPOSES = tuple(SharingPurpose.values)
 
 
 def make_user(email: str, agency: Agency, role: str, panels: str = "") -> User:
@@ -110,6 +112,8 @@ def world(db) -> World:  # noqa: ANN001
     marac = do_create_case(acting=actor_for_user(idva), kind="marac", title="High-risk DA referral",
                            lead_agency=charity, lead_officer=idva, risk_level="high")
     _consented_participant(marac, idva, "Jo", "Survivor")
+    # The partnership's agreement: fire and the reporting centre have not signed it.
+    make_sharing_agreement(council, police, charity, purposes=ALL_SHARING_PURPOSES, reference="ISA-WORLD")
     do_add_team_agency(case=marac, agency=police, sensitive_access=False, acting=actor_for_user(idva))
     return World(council, police, charity, fire, centre, practitioner_a, practitioner_b, outsider, idva,
                  coordinator, analyst, board, administrator, centre_staff, case_a, case_b, marac)

@@ -7,6 +7,7 @@ revealed); 403 is only for "you can read this but not change it".
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from access.models import SharingAgreement
 from access.policy import Actor, can, visible_cases
 from core.models import Action, Case, Person
 
@@ -44,3 +45,14 @@ def access_action(actor: Actor, case: Case, action_id: int) -> Action:
     if not can(actor, "complete_action", action):
         raise PermissionDenied
     return action
+
+
+def access_agreement(actor: Actor, public_id: object, *, for_write: str | None = None) -> SharingAgreement:
+    """An information sharing agreement on the register: 404 unless the actor may read the register, 403 to
+    read it but not do ``for_write``."""
+    agreement = SharingAgreement.objects.select_related("owner_agency").filter(public_id=public_id).first()
+    if agreement is None or not can(actor, "view_sharing_agreement", agreement):
+        raise Http404
+    if for_write and not can(actor, for_write, agreement):
+        raise PermissionDenied
+    return agreement

@@ -52,3 +52,27 @@ def assert_answer(response: HttpResponse, *, signed_in: bool, allowed: bool, vis
         assert status == 404, f"{where}: {status}"
     else:
         assert status == 403, f"{where}: {status}"
+
+
+def make_sharing_agreement(*agencies, purposes=("case_team",), reference: str = "", starts_on=None,  # noqa: ANN001, ANN002
+                           review_on=None, ends_on=None, title: str = "Test information sharing agreement"):  # noqa: ANN201
+    """An information sharing agreement the given agencies have signed (the first owns it), in force today for
+    ``purposes`` unless other dates are given. Tests that add agencies to teams or route data need one."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from access.models import LawfulBasis, SharingAgreement
+
+    today = timezone.localdate()
+    agreement = SharingAgreement.objects.create(
+        title=title, reference=reference or f"ISA-TEST-{SharingAgreement.objects.count() + 1}",
+        owner_agency=agencies[0], purposes=list(purposes),
+        lawful_bases=[LawfulBasis.PREVENT_CRIME, LawfulBasis.SAFEGUARDING],
+        legal_conditions="UK GDPR Art 6(1)(e); Art 9(2)(g) with DPA 2018 Sch 1 para 18",
+        data_shared="Names, contact details, risk assessments and incident history",
+        starts_on=starts_on or today - timedelta(days=365), review_on=review_on or today + timedelta(days=365),
+        ends_on=ends_on,
+    )
+    agreement.parties.set(agencies)
+    return agreement

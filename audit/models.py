@@ -22,6 +22,8 @@ class AuditAction(models.TextChoices):
     SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
     LOCKED_OUT = "locked_out", _("Locked out")
     SHARE = "share", _("Shared with a partner")
+    ANONYMISE = "anonymise", _("Anonymised")
+    PRUNE = "prune", _("Oldest audit events pruned")
 
 
 class AuditEvent(models.Model):
@@ -53,3 +55,18 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"audit chain at #{self.last_sequence}"
+
+
+class AuditCheckpoint(models.Model):
+    """Where the chain starts after the oldest events were pruned: the last pruned event's sequence and hash.
+
+    One row. ``verify_chain`` starts from it, and it must agree with the latest prune event still in the
+    chain, which names the same sequence and hash (see ``audit.prune``). On PostgreSQL a trigger lets it
+    change only forwards, and only inside a prune."""
+
+    last_pruned_sequence = models.PositiveBigIntegerField(default=0)
+    last_pruned_hash = models.CharField(max_length=64, default="0" * 64)
+    pruned_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"audit chain pruned through #{self.last_pruned_sequence}"

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from access.agreements import require_agreement
 from access.models import BreakGlassGrant, SharingBasis, SharingPurpose
 from access.policy import Actor
 from audit.log import record
@@ -95,11 +96,15 @@ def do_add_team_agency(*, case: Case, agency: Agency, sensitive_access: bool, ac
         )
     if case.team.filter(agency=agency, user__isnull=True).exists():
         raise ValidationError(_("%s is already on the case team") % agency.name)
+    # The lead agency shares the case file with the new agency: an agreement both have signed must cover it.
+    agreement = require_agreement(SharingPurpose.CASE_TEAM, [case.lead_agency, agency])
     readable, by_id = describe_bases(case, SharingPurpose.CASE_TEAM)
     member = CaseTeamMember.objects.create(
-        case=case, agency=agency, sensitive_access=sensitive_access, lawful_basis=readable, added_by=acting.user
+        case=case, agency=agency, sensitive_access=sensitive_access, lawful_basis=readable,
+        sharing_agreement=agreement, added_by=acting.user,
     )
-    record(acting, AuditAction.SHARE, case, reason=f"agency {agency.pk} added to team relying on {by_id}")
+    record(acting, AuditAction.SHARE, case,
+           reason=f"agency {agency.pk} added to team relying on {by_id}, sharing agreement {agreement.pk}")
     return member
 
 

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from access import demo as access_demo
 from access.models import LawfulBasis, SharingBasis
 from access.policy import Actor, actor_for_user
 from audit.log import record
@@ -713,6 +714,8 @@ class _Builder:
             record(admin, AuditAction.CREATE, user, reason="demo data")
             for membership in user.memberships.all():
                 record(admin, AuditAction.CREATE, membership, reason="demo data")
+        # Every team addition and referral below relies on one of these.
+        access_demo.seed(self.agencies, self.actors["coordinator"], self.today)
 
     # -- cases --
 
@@ -1020,7 +1023,9 @@ def _seed_domains_before_backdating(rng: random.Random, builder: "_Builder", say
 def _seed_domains(rng: random.Random, builder: "_Builder", say: Callable[[str], None]) -> None:
     from domestic_abuse import demo as da_demo
     from hate_crime import demo as hate_demo
+    from retention import demo as retention_demo
     from reviews import demo as reviews_demo
+    from rights import demo as rights_demo
     from strategy import demo as strategy_demo
     from tension import demo as tension_demo
 
@@ -1032,5 +1037,9 @@ def _seed_domains(rng: random.Random, builder: "_Builder", say: Callable[[str], 
     say("a community tension scenario")
     reviews_demo.seed(rng, builder.users["coordinator"], builder.agencies["police"], builder.today)
     say("Domestic Homicide Reviews, Channel and Prevent")
+    rights_demo.seed(rng, builder.users["coordinator"], builder.today)
+    say("subject access, rectification and erasure requests")
+    retention_demo.seed(builder.users["coordinator"], builder.today)
+    say("legal holds and the retention schedule's plan")
     strategy_demo.seed(rng, builder.today)  # last: its figures are computed from everything above
     say("the strategy's measures and indicators")

@@ -158,6 +158,10 @@ class CaseTeamMember(models.Model):
         help_text=_("Addresses, contact details, dates of birth and vulnerability notes"),
     )
     lawful_basis = models.TextField(_("lawful basis relied on"), blank=True)
+    sharing_agreement = models.ForeignKey(
+        "access.SharingAgreement", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("information sharing agreement relied on"),
+    )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -5,9 +5,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from access.agreements import agreements_due_for_review
 from access.gates import access_action, access_case, access_case_for_break_glass, access_person
 from access.policy import can, visible_cases, visible_person_fields
 from audit.log import record
@@ -30,6 +32,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "cases": queries.my_open_cases(request.actor)[:20],
         "overdue": queries.my_overdue_actions(request.actor)[:20],
     }
+    if can(request.actor, "view_sharing_agreements"):
+        context["agreements_due"] = agreements_due_for_review(request.actor)[:20]
+        context["today"] = timezone.localdate()
     return render(request, "core/dashboard.html", context)
 
 
@@ -77,7 +82,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "participants": case.participants.select_related("person"),
         "chronology": queries.chronology(case),
         "actions": case.actions.select_related("owner_agency", "owner_user"),
-        "team": case.team.select_related("agency", "user"),
+        "team": case.team.select_related("agency", "user", "sharing_agreement"),
         "attachments": case.attachments.select_related("uploaded_by"),
         "access_log": queries.access_log(case),
         "break_glass": case.break_glass_grants.select_related("user")[:20],

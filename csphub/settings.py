@@ -1,10 +1,12 @@
 """Settings for csphub, read from environment variables (see .env.example)."""
 
+import importlib.util
 import sys
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE
+from django.core.exceptions import ImproperlyConfigured
 
 from csphub.env import env_bool, env_int, env_list, env_str, secret_key
 
@@ -47,6 +49,8 @@ INSTALLED_APPS = [
     "tension",
     "reviews",
     "strategy",
+    "retention",
+    "rights",
 ]
 
 MIDDLEWARE = [
@@ -171,12 +175,19 @@ TASKS = {
     }
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "csphub_cache",
-    }
-}
+# The cache holds the public forms' rate-limit counters and, for ten minutes, the values a submission shows once.
+# CSPHUB_CACHE_URL: redis://host:6379/0 (Django's RedisCache, shared by every worker without touching the
+# database; needs the `redis` package) or db://table (the default: the database cache, enough for the demo).
+CACHE_URL = env_str("CSPHUB_CACHE_URL", "db://csphub_cache")
+_cache_scheme, _, _cache_table = CACHE_URL.partition("://")
+if _cache_scheme in ("redis", "rediss"):
+    if importlib.util.find_spec("redis") is None:
+        raise ImproperlyConfigured("CSPHUB_CACHE_URL is a Redis URL, but the redis package is not installed")
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif _cache_scheme == "db" and _cache_table:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": _cache_table}}
+else:
+    raise ImproperlyConfigured("CSPHUB_CACHE_URL must be redis://host:port/db or db://table")
 if TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -188,6 +199,12 @@ _MAP_TILE_ORIGIN = "/".join(MAP_TILE_URL.split("/")[:3])
 # Public forms
 PUBLIC_RATE_LIMIT = env_int("CSPHUB_PUBLIC_RATE_LIMIT", 20)  # submissions per client per hour
 PUBLIC_RATE_WINDOW_SECONDS = 3600
+
+# Subject access exports: mark staff names for redaction review (the partnership's policy on staff names)
+SAR_REVIEW_STAFF_NAMES = env_bool("CSPHUB_SAR_REVIEW_STAFF_NAMES", False)
+
+# Retention schedule: a record is removed only after a plan this many days old showed it as due (docs/retention.md)
+RETENTION_NOTICE_DAYS = env_int("CSPHUB_RETENTION_NOTICE_DAYS", 14)
 
 # Security headers
 SECURE_CONTENT_TYPE_NOSNIFF = True

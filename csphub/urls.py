@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("intake.urls")),
     path("staff/", include("core.urls")),
     path("staff/audit/", include("audit.urls")),
+    path("staff/sharing-agreements/", include("access.urls")),
     path("staff/admin/", admin_site.urls),
     path("api/v1/", include("csphub.api_urls")),
     path("", include("hate_crime.urls")),
@@ -23,4 +24,6 @@ urlpatterns = [
     path("", include("tension.urls")),
     path("", include("reviews.urls")),
     path("", include("strategy.urls")),
+    path("", include("retention.urls")),
+    path("", include("rights.urls")),
 ]

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from access.agreements import find_covering_agreement
+from access.models import SharingPurpose
 from access.policy import Actor
 from audit.log import record
 from audit.models import AuditAction
@@ -29,6 +31,7 @@ from domestic_abuse.models import (
 from domestic_abuse.models.perpetrators import InterventionStatus
 from intake.outbox import queue_email
 from intake.references import make_public_reference
+from partnership.models import Agency
 
 
 def school_closures() -> list[tuple]:
@@ -63,13 +66,26 @@ def _encompass_body(notification: EncompassNotification, base_url: str) -> str:
 @transaction.atomic
 def do_record_police_attendance(*, case: Case, occurred_at: datetime, description: str, location_text: str,
                                 acting: Actor, base_url: str = "") -> Incident:
-    """Record the call-out, and notify the school of every child on the case who has one."""
+    """Record the call-out, and notify the school of every child on the case who has one.
+
+    The notifications rely on an Operation Encompass sharing agreement the police force has signed. Without one
+    the call-out is still recorded (it is the police's own record), the schools are not told, and
+    ``incident.encompass_withheld`` says so, so the officer can be told to raise it the same night."""
+    children = case.participants.filter(role=ParticipantRole.CHILD, person__da_school__isnull=False)
+    agreement = None
+    if children.exists():
+        police = Agency.objects.get(pk=acting.audit_agency[0])
+        agreement = find_covering_agreement(SharingPurpose.ENCOMPASS, [police])
     people = [p.person for p in case.participants.select_related("person")]
     incident = do_record_incident(acting=acting, cases=[case], people=people, occurred_at=occurred_at,
                                   category=IncidentCategory.DOMESTIC_ABUSE, description=description,
                                   location_text=location_text, source_agency_id=acting.audit_agency[0])
+    incident.encompass_withheld = children.exists() and agreement is None
+    if incident.encompass_withheld:
+        record(acting, AuditAction.UPDATE, incident,
+               reason=f"Encompass withheld: no sharing agreement signed by agency {acting.audit_agency[0]}")
+        return incident
     due = rules.encompass_due(occurred_at, closures=school_closures(), school_starts=setting("DA_SCHOOL_DAY_START"))
-    children = case.participants.filter(role=ParticipantRole.CHILD, person__da_school__isnull=False)
     for participant in children.select_related("person__da_school__school"):
         school = participant.person.da_school.school
         notification = EncompassNotification.objects.create(incident=incident, child=participant.person,
@@ -77,7 +93,8 @@ def do_record_police_attendance(*, case: Case, occurred_at: datetime, descriptio
         notification.message = queue_email(to=school.key_adult_email, subject="Operation Encompass notification",
                                            body=_encompass_body(notification, base_url), purpose="encompass")
         notification.save(update_fields=["message"])
-        record(acting, AuditAction.SHARE, notification, reason=f"Encompass to school {school.pk}")
+        record(acting, AuditAction.SHARE, notification,
+               reason=f"Encompass to school {school.pk}, sharing agreement {agreement.pk}")
     return incident
 
 

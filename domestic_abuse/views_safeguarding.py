@@ -1,5 +1,6 @@
 """Staff pages for children (Operation Encompass), perpetrators' interventions and self-referrals."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,17 +15,28 @@ from domestic_abuse import safeguarding_actions as safeguarding
 from domestic_abuse.models import EncompassNotification
 from domestic_abuse.views import _form_page, _require
 
+ENCOMPASS_WITHHELD = ("Schools have NOT been notified: your force has no active Operation Encompass information "
+                      "sharing agreement in the register. Contact the partnership coordinator today, so that the "
+                      "school's key adult can be told before the next school day.")
+
 
 @require_http_methods(["GET", "POST"])
 def attendance_new(request: HttpRequest, reference: str) -> HttpResponse:
     case = queries.access_da_case(request.actor, reference, for_write="add_to_case")
     form = forms.AttendanceForm(form_data(request))
-    return _form_page(request, form, "domestic_abuse/simple_form.html",
-                      lambda f: safeguarding.do_record_police_attendance(
-                          case=case, acting=request.actor, base_url=request.build_absolute_uri("/").rstrip("/"),
-                          **f.cleaned_data),
+
+    def save(f: forms.AttendanceForm) -> None:
+        incident = safeguarding.do_record_police_attendance(
+            case=case, acting=request.actor, base_url=request.build_absolute_uri("/").rstrip("/"), **f.cleaned_data)
+        if incident.encompass_withheld:
+            messages.warning(request, ENCOMPASS_WITHHELD)
+        elif notified := EncompassNotification.objects.filter(incident=incident).count():
+            messages.success(request, f"The schools of {notified} child{'ren' if notified > 1 else ''} on the case "
+                                      "have been notified")
+
+    return _form_page(request, form, "domestic_abuse/simple_form.html", save,
                       {"case": case, "heading": "Record a police call-out"},
-                      "Call-out recorded; schools of children on the case notified",
+                      "Call-out recorded",
                       to=reverse("domestic_abuse:case", args=[case.reference]))
 
 

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from access.agreements import find_covering_agreement, require_agreement
+from access.models import SharingAgreement, SharingPurpose
 from access.policy import Actor
 from audit.log import record
 from audit.models import AuditAction
@@ -282,6 +284,20 @@ def _email_body(payload: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _referral_agreement(acting: Actor, police: Agency) -> SharingAgreement:
+    """The agreement a referral relies on: between the police force and the partnership's coordinating agency
+    (the agency the coordinator passing it on works for). Raises ValidationError naming the gap."""
+    senders = list(Agency.objects.filter(
+        pk__in=[g.agency_id for g in acting.grants if g.role == Role.COORDINATOR]).order_by("name"))
+    if not senders:
+        raise ValidationError(_("Only a coordinator can pass a report to the police."))
+    for sender in senders:
+        agreement = find_covering_agreement(SharingPurpose.REFERRAL, [sender, police])
+        if agreement is not None:
+            return agreement
+    return require_agreement(SharingPurpose.REFERRAL, [senders[0], police])
+
+
 @transaction.atomic
 def do_route_to_police(*, report: HateReport, acting: Actor, destination: PoliceDestination) -> PoliceReferral:
     """Pass the report to the police through the outbox, only with consent, and only what the consent covers."""
@@ -291,6 +307,7 @@ def do_route_to_police(*, report: HateReport, acting: Actor, destination: Police
     _require("route", report)
     if not destination.active or destination.agency.kind != AgencyKind.POLICE:
         raise ValidationError(_("Choose a police force with an address set up."))
+    agreement = _referral_agreement(acting, destination.agency)
     payload = rules.police_payload(_police_fields(report))
     subject = _("Hate incident report %s") % report.reference
     if destination.method == PoliceDestination.Method.WEBHOOK:
@@ -298,11 +315,13 @@ def do_route_to_police(*, report: HateReport, acting: Actor, destination: Police
     else:
         message = queue_email(to=destination.address, subject=subject, body=_email_body(payload), purpose="hate_police")
     referral = PoliceReferral.objects.create(
-        report=report, destination=destination, message=message, with_details="contact" in payload, sent_by=acting.user
+        report=report, destination=destination, message=message, with_details="contact" in payload,
+        sharing_agreement=agreement, sent_by=acting.user,
     )
     report.status = ReportStatus.WITH_POLICE
     report.save(update_fields=["status"])
-    record(acting, AuditAction.SHARE, report, reason=f"routed to agency {destination.agency_id}: {reason}")
+    record(acting, AuditAction.SHARE, report,
+           reason=f"routed to agency {destination.agency_id}: {reason}; sharing agreement {agreement.pk}")
     _add_update(report, ReportUpdate.Kind.FOR_REPORTER, _("We have passed your report to the police."), acting)
     return referral
 

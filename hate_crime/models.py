@@ -198,6 +198,10 @@ class PoliceReferral(models.Model):
     destination = models.ForeignKey(PoliceDestination, on_delete=models.PROTECT, related_name="+")
     message = models.ForeignKey(OutboundMessage, on_delete=models.PROTECT, related_name="+")
     with_details = models.BooleanField()
+    sharing_agreement = models.ForeignKey(
+        "access.SharingAgreement", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text=_("The information sharing agreement the referral relied on"),
+    )
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 

@@ -58,7 +58,7 @@ def report_detail(request: HttpRequest, public_id: str) -> HttpResponse:
         "incident_types": [str(dict(rules.INCIDENT_TYPES).get(code, code)) for code in report.incident_types],
         "help_wanted": [str(dict(rules.HELP_WANTED).get(code, code)) for code in report.help_wanted],
         "updates": report.updates.select_related("author"),
-        "referrals": report.referrals.select_related("destination__agency", "message"),
+        "referrals": report.referrals.select_related("destination__agency", "message", "sharing_agreement"),
         "may_route": rules.may_route_to_police(report.police_consent)[0],
         "can_manage": can(actor, "manage_hate_report", report),
         "can_work": can(actor, "work_hate_report", report),

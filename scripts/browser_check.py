@@ -38,6 +38,7 @@ SCREENSHOTS = REPO_ROOT / "screenshots"
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - the published demo credential (core/demo.py)
 PRACTITIONER = "practitioner@police.demo.csphub.test"
 ADMINISTRATOR = "administrator@council.demo.csphub.test"
+COORDINATOR = "coordinator@council.demo.csphub.test"
 MOBILE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 SERVER_START_TIMEOUT = 90
@@ -249,6 +250,36 @@ def staff_pages(checker: Checker, browser: Any) -> None:
         sign_in(checker, page, ADMINISTRATOR, "administrator", next_path="/staff/audit/")
         checker.check(page, "staff-audit", "/staff/audit/")
         checker.check(page, "staff-outbox", "/staff/outbox/")
+        checker.check(page, "staff-retention", "/staff/retention/")
+    finally:
+        context.close()
+
+    context = browser.new_context(bypass_csp=True, viewport=DESKTOP, locale="en-GB")
+    try:
+        page = context.new_page()
+        # Information governance: the sharing agreements register, retention and legal holds, subject rights.
+        sign_in(checker, page, COORDINATOR, "coordinator")
+        checker.check(page, "staff-coordinator-dashboard", "/staff/")
+        checker.check(page, "staff-sharing-agreements", "/staff/sharing-agreements/")
+        agreement_link = page.locator("main table a[href^='/staff/sharing-agreements/']").first
+        if agreement_link.count():
+            checker.check(page, "staff-sharing-agreement", action=lambda: click_to(page, agreement_link))
+        else:
+            checker.results.append(Result("staff-sharing-agreement", "/staff/sharing-agreements/", None,
+                                          problem="no agreement in the register"))
+            print("staff-sharing-agreement      FAILED: no agreement in the register", flush=True)
+        checker.check(page, "staff-sharing-agreement-new", "/staff/sharing-agreements/new/")
+        checker.check(
+            page,
+            "staff-sharing-agreement-errors",
+            action=lambda: click_to(page, page.locator("main form button[type='submit']").last),
+        )
+        if page.locator(".govuk-error-summary").count() == 0:
+            checker.results[-1].problem = "no error summary after submitting the empty form"
+            print("    FAILED: no error summary after submitting the empty agreement form", flush=True)
+        checker.check(page, "staff-legal-holds", "/staff/retention/holds/")
+        checker.check(page, "staff-legal-hold-new", "/staff/retention/holds/new/")
+        checker.check(page, "staff-subject-rights", "/staff/subject-rights/")
     finally:
         context.close()
 

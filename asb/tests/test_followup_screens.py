@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from access.policy import actor_for_user
+from access.testing import make_sharing_agreement
 from asb.actions.case_review import do_request_information
 from asb.actions.cases import do_record_intervention, do_update_intervention
 from asb.models import InformationRequest, Intervention
@@ -80,6 +81,7 @@ def test_an_officer_outside_the_case_team_cannot_be_chosen(world: World) -> None
 
 
 def test_the_officer_must_work_for_the_agency_that_owns_the_step(world: World) -> None:
+    make_sharing_agreement(world.council, world.fire)  # fire joins the council's case under an agreement
     do_add_team_agency(case=world.case_a, agency=world.fire, sensitive_access=False,
                        acting=actor_for_user(world.practitioner_a))
     intervention = _advice(world)

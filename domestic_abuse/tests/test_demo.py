@@ -6,8 +6,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from access.policy import actor_for_user
+from access.testing import make_sharing_agreement
 from audit.chain import verify_chain
-from conftest import World, make_user
+from conftest import ALL_SHARING_PURPOSES, World, make_user
 from core.models import Meeting
 from domestic_abuse import queries
 from domestic_abuse.demo import SERVICES, school_year_closures, seed
@@ -29,6 +30,7 @@ def _inputs(world: World) -> tuple[dict, dict]:
     probation = Agency.objects.create(name="Demo probation", kind=AgencyKind.PROBATION)
     agencies = {"council": world.council, "police": world.police, "charity": world.charity, "health": health,
                 "probation": probation}
+    make_sharing_agreement(*agencies.values(), purposes=ALL_SHARING_PURPOSES)  # the demo partnership's agreement
     users = {
         "admin": world.administrator, "council": world.practitioner_a, "police": world.practitioner_b,
         "charity": world.idva,

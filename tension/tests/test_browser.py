@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from access.testing import make_sharing_agreement
 from conftest import World, signed_in_client
 from csphub.testing.axe import MISSING_CHROMIUM, chromium_available, describe, launch_chromium, run_axe
 from tension import demo
@@ -29,6 +30,7 @@ SHOTS = os.environ.get("TENSION_SCREENSHOTS", "")
 def _pages(world: World) -> dict[str, list[str]]:
     world.police.email = "duty@police.test"
     world.police.save()
+    make_sharing_agreement(world.council, world.fire)  # the scenario brings fire onto the incident's team
     demo.seed(random.Random(1), {"coordinator": world.coordinator, "police": world.practitioner_b,
                                  "council": world.practitioner_a, "fire": world.outsider})
     incident = HighTensionIncident.objects.get()

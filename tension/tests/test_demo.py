@@ -2,6 +2,7 @@
 
 import random
 
+from access.testing import make_sharing_agreement
 from conftest import World
 from tension import demo
 from tension.models import HighTensionIncident, Rumour, TensionArea
@@ -10,6 +11,7 @@ from tension.models import HighTensionIncident, Rumour, TensionArea
 def test_demo_scenario(world: World) -> None:
     world.police.email = "duty@police.test"
     world.police.save()
+    make_sharing_agreement(world.council, world.fire)  # the scenario brings fire onto the incident's team
     users = {"coordinator": world.coordinator, "police": world.practitioner_b, "council": world.practitioner_a,
              "fire": world.outsider}
     counts = demo.seed(random.Random(1), users)

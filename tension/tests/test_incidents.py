@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from access.policy import actor_for_user
+from access.testing import make_sharing_agreement
 from audit.models import AuditEvent
 from conftest import World, signed_in_client
 from intake import outbox
@@ -39,6 +40,7 @@ def test_declaring_alerts_each_partner_once_and_sets_up_the_case(world: World, t
 def test_escalating_alerts_every_partner_once_even_with_two_contacts_and_a_partner_without_email(
         world: World, tension) -> None:  # noqa: ANN001
     coordinator = actor_for_user(world.coordinator)
+    make_sharing_agreement(world.council, world.fire)  # fire joins the incident's team under an agreement
     actions.do_add_partner_contact(incident=tension.incident, agency=world.fire, role="Fire liaison",
                                    email="ops@fire.test", acting=coordinator)
     actions.do_add_partner_contact(incident=tension.incident, agency=world.charity, role="Community support",

@@ -15,26 +15,33 @@ class RequestStatus(models.TextChoices):
     COMPLETE = "complete", _("Complete")
 
 
-class SubjectAccessRequest(models.Model):
-    """A person asked for a copy of what the partnership holds about them."""
+class RightsRequest(models.Model):
+    """What every request from a data subject has: a reference, the dates that set its deadline, its state."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(max_length=32, unique=True, editable=False)
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="access_requests")
     received_on = models.DateField(_("date the request was received"))
     due_on = models.DateField(_("response due"))
-    extended = models.BooleanField(default=False)
-    extension_reason = models.TextField(_("why more time is needed"), blank=True)
     status = models.CharField(max_length=16, choices=RequestStatus.choices, default=RequestStatus.OPEN)
-    completed_on = models.DateField(_("date the response was sent"), null=True, blank=True)
+    completed_on = models.DateField(null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
+        abstract = True
         ordering = ["due_on", "id"]
 
     def __str__(self) -> str:
         return self.reference
+
+
+class SubjectAccessRequest(RightsRequest):
+    """A person asked for a copy of what the partnership holds about them."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="access_requests")
+    extended = models.BooleanField(default=False)
+    extension_reason = models.TextField(_("why more time is needed"), blank=True)
+    completed_on = models.DateField(_("date the response was sent"), null=True, blank=True)
 
 
 class PersonField(models.TextChoices):
@@ -53,30 +60,16 @@ class PersonField(models.TextChoices):
     VULNERABILITIES = "vulnerabilities", _("Health and vulnerability notes")
 
 
-class RectificationRequest(models.Model):
+class RectificationRequest(RightsRequest):
     """A person says a detail we hold about them is wrong. The correction goes through ``do_rectify_person``."""
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    reference = models.CharField(max_length=32, unique=True, editable=False)
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="rectification_requests")
-    received_on = models.DateField(_("date the request was received"))
-    due_on = models.DateField(_("response due"))
     field = models.CharField(_("which detail is wrong"), max_length=32, choices=PersonField.choices)
     what_is_wrong = models.TextField(_("what is wrong"))
     corrected_value = models.TextField(_("what it should be"))
-    status = models.CharField(max_length=16, choices=RequestStatus.choices, default=RequestStatus.OPEN)
-    completed_on = models.DateField(null=True, blank=True)
     completed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-
-    class Meta:
-        ordering = ["due_on", "id"]
-
-    def __str__(self) -> str:
-        return self.reference
 
 
 class ErasureDecision(models.TextChoices):
@@ -95,14 +88,10 @@ class RefusalGround(models.TextChoices):
     PUBLIC_HEALTH = "public_health", _("Needed for public health")
 
 
-class ErasureRequest(models.Model):
+class ErasureRequest(RightsRequest):
     """A person asked for their records to be erased: assessed, then granted (and actioned) or refused."""
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    reference = models.CharField(max_length=32, unique=True, editable=False)
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="erasure_requests")
-    received_on = models.DateField(_("date the request was received"))
-    due_on = models.DateField(_("response due"))
     grounds = models.TextField(_("why the person asks for erasure"))
     decision = models.CharField(max_length=16, choices=ErasureDecision.choices, blank=True)
     refusal_ground = models.CharField(_("ground for refusal"), max_length=32, choices=RefusalGround.choices, blank=True)
@@ -111,22 +100,14 @@ class ErasureRequest(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    status = models.CharField(max_length=16, choices=RequestStatus.choices, default=RequestStatus.OPEN)
-    completed_on = models.DateField(null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    class Meta:
-        ordering = ["due_on", "id"]
+    class Meta(RightsRequest.Meta):
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(decision="refused") | ~models.Q(refusal_ground=""),
                 name="rights_refusal_has_ground",
             )
         ]
-
-    def __str__(self) -> str:
-        return self.reference
 
     @property
     def awaiting_erasure(self) -> bool:

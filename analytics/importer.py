@@ -4,20 +4,23 @@ chunks), idempotent (a force's month is loaded once), and every refused row repo
 Speed: rows are read in chunks of ``CHUNK_ROWS`` and checked column by column (``policeuk.parse_rows``), the
 chunk's coordinates go to the National Grid in one vectorised pyproj call, and on PostgreSQL the chunk is
 written with COPY from one pre-formatted text buffer on a worker thread, so the database stores one chunk
-while the next is being read and checked.
+while the next is being read and checked. ``import_police_files`` imports several files at once on PostgreSQL,
+each in its own process and its own transaction (a year of data is twelve monthly files).
 """
 
 import csv
 import gc
+import multiprocessing
+import re
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from itertools import islice, repeat
 from pathlib import Path
 
 import numpy as np
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.utils import timezone
 
 from analytics.config import area_lsoa_prefixes
@@ -60,12 +63,21 @@ class _Slices:
         if key not in self.state:
             existing = ImportedSlice.objects.filter(kind=self.kind, force=force, month=month).first()
             if existing is not None and self.replace:
-                model = StreetRecord if self.kind == ImportKind.STREET else OutcomeRecord
-                model.objects.filter(force=force, month=month).delete()
+                if self.kind == ImportKind.STREET:
+                    # Both values of in_area, so the (in_area, month, crime_type) index finds the month's rows.
+                    StreetRecord.objects.filter(in_area__in=[True, False], force=force, month=month).delete()
+                else:
+                    OutcomeRecord.objects.filter(force=force, month=month).delete()
                 existing.delete()
                 existing = None
             if existing is None:
-                ImportedSlice.objects.create(kind=self.kind, force=force, month=month, batch=self.batch)
+                try:
+                    with transaction.atomic():
+                        ImportedSlice.objects.create(kind=self.kind, force=force, month=month, batch=self.batch)
+                except IntegrityError:
+                    # Another file with this force's month was being imported at the same time and committed
+                    # first (PostgreSQL made this insert wait for it): those rows are already there.
+                    existing = True
             self.state[key] = existing is None
         return self.state[key]
 
@@ -75,40 +87,57 @@ _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\
 
 
 def _copy_text(values: list[str]) -> list[str]:
-    joined = "".join(values)
-    if "\\" in joined or "\t" in joined or "\n" in joined or "\r" in joined:
-        return [value.translate(_COPY_ESCAPES) for value in values]
-    return values
+    return [value.translate(_COPY_ESCAPES) for value in values]
+
+
+_PLAIN_NUMBERS = re.compile(r"[0-9.+\-eE]*")
 
 
 def _copy_floats(texts: list[str], values: np.ndarray) -> list[str]:
     """Longitude or latitude for COPY: the file's own digits when PostgreSQL reads them as the same number
     Python's float() did (both round correctly), else repr of the float; \\N for no point."""
-    if set("".join(texts)) <= set("0123456789.-+eE"):
+    if _PLAIN_NUMBERS.fullmatch("".join(texts)):
         return [text or "\\N" for text in texts]
     return ["\\N" if np.isnan(value) else repr(value) for value in values.tolist()]
 
 
 def _copy_metres(values: np.ndarray) -> list[str]:
     """round(value, 1) as text (the same correctly rounded decimal), \\N for NaN (no point)."""
-    return ["\\N" if value != value else f"{value:.1f}" for value in values.tolist()]  # noqa: PLR0124
+    texts = list(map(float.__format__, values.tolist(), repeat(".1f")))
+    if np.isnan(values).any():
+        texts = ["\\N" if text == "nan" else text for text in texts]
+    return texts
 
 
 def _copy_buffer(kind: str, batch_id: int, rows: ParsedRows, eastings: np.ndarray, northings: np.ndarray,
                  inside: list[bool]) -> str:
+    """The chunk as COPY text. Values are joined as they are, then the text is checked once: if its only
+    backslashes are our own NULLs and it has exactly one tab between columns and one line break per row, no value
+    needed escaping (the usual case); otherwise the text values are escaped and it is joined again."""
     months = {month: month.isoformat() for month in set(rows.months)}
-    common = [repeat(str(batch_id), len(rows)), list(map(months.__getitem__, rows.months)),
-              _copy_text(rows.crime_ids), _copy_text(rows.forces)]
     flags = ["t" if flag else "f" for flag in inside]
-    if kind == ImportKind.STREET:
-        columns = [*common, _copy_floats(rows.lon_texts, rows.lon), _copy_floats(rows.lat_texts, rows.lat),
-                   _copy_metres(eastings), _copy_metres(northings), _copy_text(rows.locations),
-                   _copy_text(rows.lsoa_codes), _copy_text(rows.lsoa_names), _copy_text(rows.categories),
-                   _copy_text(rows.last_outcomes), flags]
-    else:
-        columns = [*common, _copy_metres(eastings), _copy_metres(northings), _copy_text(rows.lsoa_codes),
-                   _copy_text(rows.lsoa_names), _copy_text(rows.categories), flags]
-    return "\n".join(map("\t".join, zip(*columns, strict=False))) + "\n"
+    metres = [_copy_metres(eastings), _copy_metres(northings)]
+    numbers = [_copy_floats(rows.lon_texts, rows.lon), _copy_floats(rows.lat_texts, rows.lat), *metres]
+    if kind != ImportKind.STREET:
+        numbers = metres
+    nulls = sum(column.count("\\N") for column in numbers)
+
+    def joined(text: Callable[[list[str]], list[str]]) -> str:
+        common = [repeat(str(batch_id), len(rows)), list(map(months.__getitem__, rows.months)),
+                  text(rows.crime_ids), text(rows.forces)]
+        if kind == ImportKind.STREET:
+            columns = [*common, *numbers, text(rows.locations), text(rows.lsoa_codes), text(rows.lsoa_names),
+                       text(rows.categories), text(rows.last_outcomes), flags]
+        else:
+            columns = [*common, *numbers, text(rows.lsoa_codes), text(rows.lsoa_names), text(rows.categories), flags]
+        return "\n".join(map("\t".join, zip(*columns, strict=False))) + "\n"
+
+    buffer = joined(lambda values: values)
+    width = len(STREET_FIELDS if kind == ImportKind.STREET else OUTCOME_FIELDS)
+    if (buffer.count("\\") != nulls or "\r" in buffer or buffer.count("\t") != (width - 1) * len(rows)
+            or buffer.count("\n") != len(rows)):
+        buffer = joined(_copy_text)
+    return buffer
 
 
 def _row_tuples(kind: str, batch_id: int, rows: ParsedRows, eastings: np.ndarray, northings: np.ndarray,
@@ -249,13 +278,17 @@ def _store(rows: ParsedRows, batch: ImportBatch, result: ImportResult, slices: _
            area: tuple[str, ...]) -> None:
     if not len(rows):
         return
-    keys = list(zip(rows.forces, rows.months, strict=True))
-    distinct = dict.fromkeys(keys)
+    forces, months = set(rows.forces), set(rows.months)
+    if len(forces) == 1 and len(months) == 1:  # the usual chunk: one force's month (no tuple per row)
+        keys, distinct = None, [(*forces, *months)]
+    else:
+        keys = list(zip(rows.forces, rows.months, strict=True))
+        distinct = list(dict.fromkeys(keys))
     if any(key not in slices.state for key in distinct):
         writer.wait()  # is_new queries the database
     new = {key: slices.is_new(*key) for key in distinct}
     if not all(new.values()):
-        keep = list(map(new.__getitem__, keys))
+        keep = [False] * len(rows) if keys is None else list(map(new.__getitem__, keys))
         batch.already_imported += keep.count(False)
         rows = rows.select(keep)
         if not len(rows):
@@ -283,3 +316,95 @@ def _finish(result: ImportResult) -> ImportResult:
     record(None, AuditAction.CREATE, batch,
            reason=f"police.uk import: {batch.imported} imported, {batch.bad_rows} refused")
     return result
+
+
+# --- Several files at once ---------------------------------------------------------------------------------
+# Each file is one transaction, so files are independent: on PostgreSQL a pool of processes imports several at
+# once, each with its own connection. The reading and checking is Python work bound to one core per process,
+# and the database stores each process's rows in its own backend, so a year of monthly files uses every core.
+
+FileProblemSink = Callable[[Path, int, str], None]
+ResultSink = Callable[[ImportResult], None]
+
+_events = None  # the queue a pool process reports progress and problems on (set when the process starts)
+
+
+def default_workers(files: int) -> int:
+    return max(1, min(files, multiprocessing.cpu_count()))
+
+
+def can_run_in_parallel() -> bool:
+    """Processes need their own connections to a server: PostgreSQL, no transaction open in this process (a
+    forked process could not see it), and the fork start method (the processes inherit the settings)."""
+    return (connection.vendor == "postgresql" and not connection.in_atomic_block
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+def import_police_files(paths: Sequence[Path], *, replace: bool = False, workers: int = 1,
+                        progress: Progress | None = None, on_problem: FileProblemSink | None = None,
+                        on_result: ResultSink | None = None) -> list[ImportResult]:
+    """Import files, ``workers`` at a time where ``can_run_in_parallel`` (else one after another), each in its
+    own transaction. ``progress`` gets bytes read over all files; ``on_problem`` every refused row as it is
+    found; ``on_result`` each file's result as it finishes. Results are returned in the order of ``paths``.
+
+    ``replace`` runs one file at a time: replacing a month while another process loads it would race."""
+    paths = list(paths)
+    sizes = [path.stat().st_size for path in paths]
+    done = [0] * len(paths)
+
+    def file_progress(index: int, read: int) -> None:
+        done[index] = read
+        if progress:
+            progress(sum(done), sum(sizes))
+
+    workers = min(workers, len(paths))
+    if workers <= 1 or replace or not can_run_in_parallel():
+        results = []
+        for index, path in enumerate(paths):
+            result = import_police_file(
+                path, replace=replace, progress=lambda read, _size, index=index: file_progress(index, read),
+                on_problem=(lambda line, reason, path=path: on_problem(path, line, reason)) if on_problem else None)
+            results.append(result)
+            if on_result:
+                on_result(result)
+        return results
+
+    context = multiprocessing.get_context("fork")
+    events = context.SimpleQueue()
+
+    def drain() -> None:
+        while not events.empty():
+            kind, index, *rest = events.get()
+            if kind == "progress":
+                file_progress(index, rest[0])
+            elif on_problem:
+                on_problem(paths[index], *rest)
+
+    results: list[ImportResult | None] = [None] * len(paths)
+    connections.close_all()  # each process opens its own connection; none may share this one's socket
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_process, initargs=(events,)) as pool:
+        pending = {pool.submit(_import_in_process, index, str(path)): index for index, path in enumerate(paths)}
+        while pending:
+            finished, _running = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+            drain()  # a process reports everything before it returns, so a finished file's problems are here
+            for future in finished:
+                index = pending.pop(future)
+                results[index] = future.result()
+                if on_result:
+                    on_result(results[index])
+    drain()
+    return results  # type: ignore[return-value]
+
+
+def _start_process(events: object) -> None:
+    global _events  # noqa: PLW0603 - one queue per pool process, set once when it starts
+    _events = events
+    connections.close_all()
+
+
+def _import_in_process(index: int, path: str) -> ImportResult:
+    return import_police_file(
+        Path(path),
+        progress=lambda read, _size: _events.put(("progress", index, read)),
+        on_problem=lambda line, reason: _events.put(("problem", index, line, reason)),
+    )

@@ -139,7 +139,7 @@ def in_area(lsoa_name: str, prefixes: tuple[str, ...]) -> bool:
 # whole-column tests; any row a test cannot clear is handed to ``parse_row`` for its verdict and its reason, so
 # the rows refused, their reasons and the values kept are exactly those of ``parse_row``.
 
-HEX = frozenset("0123456789abcdef")
+HEX_TEXT = re.compile(r"[0-9a-f]*")
 
 
 @dataclass
@@ -214,7 +214,7 @@ def _check_columns(rows: list[list[str]], header: Header) -> tuple[ParsedRows, l
 
     outcomes = header.kind == "outcomes"
     crime_ids = text("Crime ID")
-    if (not set(map(len, crime_ids)) <= {0, 64} or not set("".join(crime_ids)) <= HEX
+    if (not set(map(len, crime_ids)) <= {0, 64} or not HEX_TEXT.fullmatch("".join(crime_ids))
             or (outcomes and not all(crime_ids))):
         suspects.update(i for i, value in enumerate(crime_ids)
                         if (value and not CRIME_ID.match(value)) or (outcomes and not value))

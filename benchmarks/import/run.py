@@ -19,6 +19,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -79,7 +80,7 @@ def ensure_database(url: str) -> None:
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def child_import(files: list[Path]) -> dict:
+def child_import(files: list[Path], workers: int) -> dict:
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "csphub.settings")
@@ -88,34 +89,72 @@ def child_import(files: list[Path]) -> dict:
     from django.core.management import call_command
     from django.db import connection
 
-    from analytics.importer import import_police_file
+    from analytics.importer import import_police_files
 
     call_command("migrate", verbosity=0)
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE analytics_streetrecord, analytics_outcomerecord, analytics_partnerincident, "
                        "analytics_importedslice, analytics_importbatch")
-        cursor.execute("SELECT pg_backend_pid()")
-        backend = cursor.fetchone()[0]
-    server_before, start, cpu_before = backend_cpu(backend), time.perf_counter(), process_cpu()
-    rows = sum(import_police_file(path).batch.imported for path in files)
+    start, cpu_before = time.perf_counter(), process_cpu()
+    rows = sum(result.batch.imported for result in import_police_files(files, workers=workers))
     seconds = time.perf_counter() - start
-    return {"rows": rows, "seconds": seconds, "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "cpu": process_cpu() - cpu_before, "server_cpu": backend_cpu(backend) - server_before}
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    largest_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    processes = min(workers, len(files))
+    return {"rows": rows, "seconds": seconds, "processes": processes,
+            # An upper bound on memory in use at once: this process plus every pool process at the largest's peak.
+            "peak_mib": own + (processes * largest_child if processes > 1 else 0),
+            "cpu": process_cpu() - cpu_before}
 
 
 def process_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    """CPU seconds of this process and of its pool processes that have ended."""
+    return sum(usage.ru_utime + usage.ru_stime
+               for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
-def backend_cpu(pid: int) -> float:
-    """CPU seconds the PostgreSQL backend has used (when the server is on this machine), else NaN. With a loaded
-    machine wall time says little; client plus server CPU says what the import costs."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return float("nan")
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+class ServerCpu(threading.Thread):
+    """CPU seconds PostgreSQL spends for this run when the server is on this machine (else NaN): the backends
+    connected to the benchmark's database (however many the import opens) plus the WAL writer, checkpointer and
+    background writer. Sampled from /proc every 0.2 s, keeping each process's last reading, since the import's
+    backends end with their processes. With a loaded machine wall time says little; CPU says what it costs."""
+
+    SHARED = ("walwriter", "checkpointer", "background writer")
+
+    def __init__(self, database: str) -> None:
+        super().__init__(daemon=True)
+        self.database, self.first, self.last = database, {}, {}
+        self.stopping = threading.Event()
+        self.sample(existing=True)
+
+    def sample(self, *, existing: bool = False) -> None:
+        """Read every matching process; those there at the start count from their reading then, later ones
+        from zero."""
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                name = stat.with_name("cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if not name.startswith("postgres:"):
+                continue
+            if f" {self.database} " not in name and not any(shared in name for shared in self.SHARED):
+                continue
+            seconds = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            self.first.setdefault(stat.parent.name, seconds if existing else 0.0)
+            self.last[stat.parent.name] = seconds
+
+    def run(self) -> None:
+        while not self.stopping.wait(0.2):
+            self.sample()
+
+    def seconds(self) -> float:
+        self.stopping.set()
+        self.join()
+        self.sample()
+        if not self.last:
+            return float("nan")
+        return sum(self.last[pid] - self.first[pid] for pid in self.last)
 
 
 def child_pandas(files: list[Path]) -> dict:
@@ -129,22 +168,27 @@ def child_pandas(files: list[Path]) -> dict:
             "cpu": process_cpu() - cpu_before}
 
 
-def run_child(kind: str, files: list[Path]) -> dict:
+def run_child(kind: str, files: list[Path], workers: int = 1) -> dict:
+    server = ServerCpu(os.environ["DATABASE_URL"].rsplit("/", 1)[1])
+    server.start()
     # Our own script and our own temporary files: nothing from outside reaches the command line.
-    output = subprocess.run([sys.executable, __file__, "--child", kind, *map(str, files)], check=True,  # noqa: S603
-                            capture_output=True, text=True, cwd=ROOT).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    output = subprocess.run([sys.executable, __file__, "--child", kind, "--workers", str(workers),  # noqa: S603
+                             *map(str, files)], check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    return {**json.loads(output.strip().splitlines()[-1]), "server_cpu": server.seconds()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=6_000_000)
     parser.add_argument("--small-rows", type=int, default=1_000_000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count(),
+                        help="files imported at once, each in its own process (default: one per core)")
     parser.add_argument("--child", choices=["import", "pandas"])
     parser.add_argument("files", nargs="*", type=Path)
     options = parser.parse_args()
     if options.child:
-        print(json.dumps((child_import if options.child == "import" else child_pandas)(options.files)))
+        print(json.dumps(child_import(options.files, options.workers) if options.child == "import"
+                         else child_pandas(options.files)))
         return
     os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
     ensure_database(os.environ["DATABASE_URL"])
@@ -155,11 +199,11 @@ def main() -> None:
               f"({sum(f.stat().st_size for f in files) / 2**20:,.0f} MiB)")
         small = files[: max(1, options.small_rows // ROWS_PER_FILE)]
         for label, chosen in (("smaller", small), ("full", files)):
-            ours, theirs = run_child("import", chosen), run_child("pandas", chosen)
+            ours, theirs = run_child("import", chosen, options.workers), run_child("pandas", chosen)
             print(f"{label}: {ours['rows']:,} rows imported into PostgreSQL in {ours['seconds']:.1f} s "
-                  f"= {ours['rows'] / ours['seconds']:,.0f} rows/s, peak {ours['peak_mib']:,.0f} MiB; CPU: importer "
-                  f"{ours['cpu']:.1f} s, PostgreSQL backend {ours['server_cpu']:.1f} s; load average "
-                  f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+                  f"= {ours['rows'] / ours['seconds']:,.0f} rows/s, {ours['processes']} importing process(es), "
+                  f"peak {ours['peak_mib']:,.0f} MiB; CPU: importer {ours['cpu']:.1f} s, PostgreSQL "
+                  f"{ours['server_cpu']:.1f} s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
             print(f"  pandas.read_csv, same files: {theirs['rows'] / theirs['seconds']:,.0f} rows/s "
                   f"(CPU {theirs['cpu']:.1f} s), peak {theirs['peak_mib']:,.0f} MiB; ours / pandas = "
                   f"{(ours['rows'] / ours['seconds']) / (theirs['rows'] / theirs['seconds']):.2f}")

@@ -4,6 +4,7 @@ Audit reasons carry ids and codes only, never what people wrote or who they are.
 """
 
 from datetime import timedelta
+from operator import itemgetter
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -39,32 +40,46 @@ from partnership.models import Agency, AgencyKind, Membership, Role
 REPORT_FIELDS = {f.name for f in HateReport._meta.get_fields() if getattr(f, "concrete", False)}
 
 
-def _identity(report: HateReport) -> rules.Identity:
+# The columns ``_identity`` reads: an earlier report is fetched as these values, not as a model instance.
+IDENTITY_FIELDS = ("email", "phone", "location_text", "postcode", "target")
+
+
+def _identity(email: str, phone: str, location_text: str, postcode: str, target: str) -> rules.Identity:
     return rules.identity_of(
-        email=report.email,
-        phone=report.phone,
-        location_text=report.location_text,
-        postcode=report.postcode,
-        target_is_reporter_or_property=report.target in ("me", "property"),
+        email=email,
+        phone=phone,
+        location_text=location_text,
+        postcode=postcode,
+        target_is_reporter_or_property=target in ("me", "property"),
     )
 
 
 def check_repeat(report: HateReport) -> tuple[bool, str]:
-    """Compare with earlier reports in the window that share an email, phone or postcode (an indexed, small set)."""
+    """Compare with earlier reports in the window that share an email, phone or postcode (an indexed, small set).
+
+    The report may be unsaved (``do_submit_report`` checks before its insert). Only the identity columns are
+    read, newest first as the model's ordering had it (sorted here: the set is small, and the query then needs
+    no ORDER BY), so ``rules.repeat_victim`` gives the same answer and reason."""
     window = rules.setting("HATE_CRIME_REPEAT_WINDOW_DAYS", 365)
-    since = report.created_at - timedelta(days=window)
-    q = Q(pk__in=[])
+    identity = _identity(*(getattr(report, name) for name in IDENTITY_FIELDS))
+    q = Q()
     if report.email:
         q |= Q(email__iexact=report.email)
     if report.phone:
         q |= Q(phone=report.phone)
     if report.postcode:
         q |= Q(postcode=report.postcode)
+    if not q:  # nothing to match on: no query
+        return rules.repeat_victim(identity, (), report.created_at, window)
+    since = report.created_at - timedelta(days=window)
     earlier = HateReport.objects.filter(
         q, created_at__gte=since, created_at__lte=report.created_at, suspected_spam=False
-    ).exclude(pk=report.pk)
+    )
+    if report.pk is not None:
+        earlier = earlier.exclude(pk=report.pk)
+    rows = sorted(earlier.order_by().values_list("created_at", *IDENTITY_FIELDS), key=itemgetter(0), reverse=True)
     return rules.repeat_victim(
-        _identity(report), ((r.created_at, _identity(r)) for r in earlier), report.created_at, window
+        identity, ((created_at, _identity(*values)) for created_at, *values in rows), report.created_at, window
     )
 
 
@@ -72,9 +87,12 @@ def _triage_addresses() -> list[str]:
     configured = rules.setting("HATE_CRIME_TRIAGE_EMAIL", "")
     if configured:
         return [configured]
+    # No ORDER BY: Membership's default ordering would join the agencies only to sort what is sorted here.
     return sorted(
         set(
-            Membership.objects.filter(role=Role.COORDINATOR, user__is_active=True).values_list("user__email", flat=True)
+            Membership.objects.filter(role=Role.COORDINATOR, user__is_active=True)
+            .order_by()
+            .values_list("user__email", flat=True)
         )
     )
 
@@ -109,11 +127,12 @@ def do_submit_report(
         submitted_by=acting.user if acting else None,
         **_answers_to_fields(answers),
     )
-    report.full_clean(exclude=["reference", "secret_hash"])
-    report.save()
+    # Fields only: public_id is a fresh uuid4 and reference a fresh random code, both guarded by their unique
+    # constraints in the database, so no SELECT asks whether they are taken.
+    report.full_clean(exclude=["reference", "secret_hash"], validate_unique=False)
+    # Before the insert, so the flag goes in with it (no UPDATE); the report is not in the table yet.
     report.repeat_victim, _reason = check_repeat(report)
-    if report.repeat_victim:
-        report.save(update_fields=["repeat_victim"])
+    report.save()
     record(
         acting,
         AuditAction.CREATE,

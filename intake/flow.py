@@ -72,22 +72,30 @@ class QuestionFlow(ABC):
     def _state(self, request: HttpRequest) -> dict:
         return request.session.setdefault(self.session_key, {"data": {}})
 
-    def _bound_form(self, request: HttpRequest, question: Question) -> forms.Form | None:
+    def _bound_form(self, request: HttpRequest, question: Question, **options: Any) -> forms.Form | None:
         # Read without creating the session: looking at a question sets no cookie until it is answered.
         raw = request.session.get(self.session_key, {}).get("data", {}).get(question.slug)
         if raw is None:
             return None
         # Kept as lists, like the posted QueryDict, so a multiple choice with one box ticked survives.
-        return question.form_class(MultiValueDict({k: v if isinstance(v, list) else [v] for k, v in raw.items()}))
+        data = MultiValueDict({k: v if isinstance(v, list) else [v] for k, v in raw.items()})
+        return question.form_class(data, **options)
 
     def _applicable_forms(self, request: HttpRequest) -> tuple[list[tuple[Question, forms.Form]], Question | None]:
-        """The valid forms of every question that applies, and the first question missing or invalid."""
+        """The valid forms of every question that applies, and the first question missing or invalid.
+
+        Every call validates the answers afresh, except that ``check_view`` hands its one validation on to the
+        rows of the page it shows (``summary_rows``, which a flow may extend), in the same request."""
+        kept = getattr(request, "_validated_flow_forms", {}).get(self.session_key)
+        if kept is not None:
+            return kept
         answers: dict[str, Any] = {}
         found = []
         for question in self.questions:
             if question.applies and not question.applies(answers):
                 continue
-            form = self._bound_form(request, question)
+            # These forms are validated and read, never rendered: no label suffix to translate for each one.
+            form = self._bound_form(request, question, label_suffix="")
             if form is None or not form.is_valid():
                 return found, question
             answers.update(form.cleaned_data)
@@ -96,11 +104,7 @@ class QuestionFlow(ABC):
 
     def answers(self, request: HttpRequest) -> tuple[dict[str, Any], Question | None]:
         """Cleaned answers of every question that applies, and the first one missing or invalid."""
-        found, missing = self._applicable_forms(request)
-        answers: dict[str, Any] = {}
-        for _question, form in found:
-            answers.update(form.cleaned_data)
-        return answers, missing
+        return _merged_answers(self._applicable_forms(request))
 
     # --- views ---------------------------------------------------------------------------------------
     def question_view(self, request: HttpRequest, slug: str) -> HttpResponse:
@@ -129,7 +133,8 @@ class QuestionFlow(ABC):
         if request.method == "POST" and sent.get("done") and request.POST.get("token") == sent.get("sent_token"):
             # A second click on "Send": the first click made the report and cleared the answers.
             return redirect(reverse(f"{self.name}:done"))
-        answers, missing = self.answers(request)
+        validated = self._applicable_forms(request)
+        answers, missing = _merged_answers(validated)
         if missing is not None:
             return redirect(reverse(f"{self.name}:question", args=[missing.slug]))
         state = self._state(request)
@@ -152,6 +157,8 @@ class QuestionFlow(ABC):
                 if not result.created:
                     self._remember_sent(request, token, result, save_now=False)
                 return redirect(reverse(f"{self.name}:done"))
+        # The rows come from the answers validated above (this request only: nothing since has changed them).
+        request._validated_flow_forms = {self.session_key: validated}
         # The page always carries the session's token, also after a failed post, so sending again works.
         context = {"form": form, "rows": self.summary_rows(request), "flow": self, "token": state["token"]}
         return render(request, self.check_template, context)
@@ -212,6 +219,16 @@ class QuestionFlow(ABC):
             ],
             self.name,
         )
+
+
+def _merged_answers(
+    validated: tuple[list[tuple[Question, forms.Form]], Question | None],
+) -> tuple[dict[str, Any], Question | None]:
+    found, missing = validated
+    answers: dict[str, Any] = {}
+    for _question, form in found:
+        answers.update(form.cleaned_data)
+    return answers, missing
 
 
 def _public_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

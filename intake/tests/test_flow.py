@@ -264,6 +264,39 @@ def test_check_your_answers_without_answers_goes_to_the_first_missing_question(c
     assert not SubmissionReceipt.objects.exists()
 
 
+def test_an_answer_no_longer_valid_when_sent_is_asked_again_and_nothing_is_made(client: Client) -> None:
+    answer_all(client)
+    token = token_on(client.get(CHECK_URL).content.decode())
+    # The stored answer stops being valid between the check page and "Send" (here: a choice that is not offered).
+    session = client.session
+    state = session[f"flow:{flow.name}"]
+    state["data"]["target"] = {"target": ["withdrawn"]}
+    session[f"flow:{flow.name}"] = state
+    session.save()
+    response = client.post(CHECK_URL, {"token": token})
+    assert response["Location"] == question_url("target")
+    assert records() == []
+    assert not SubmissionReceipt.objects.exists()
+
+
+def test_each_request_validates_the_answers_once(client: Client, monkeypatch) -> None:  # noqa: ANN001
+    answer_all(client)
+    validated = []
+    full_clean = TargetForm.full_clean
+
+    def counted(form: TargetForm) -> None:
+        validated.append(form)
+        full_clean(form)
+
+    monkeypatch.setattr(TargetForm, "full_clean", counted)
+    page = client.get(CHECK_URL).content.decode()
+    assert "Yes, it was aimed at me" in page
+    assert len(validated) == 1  # the answers and the page's rows share one validation
+    client.post(CHECK_URL, {"token": token_on(page)})
+    assert len(validated) == 2  # sending validates again: nothing is kept from the page's request
+    assert len(records()) == 1
+
+
 def test_the_confirmation_page_needs_a_submission(client: Client) -> None:
     response = client.get(DONE_URL)
     assert response.status_code == 302

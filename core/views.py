@@ -15,6 +15,7 @@ from access.policy import can, visible_cases, visible_person_fields
 from audit.log import record
 from audit.models import AuditAction
 from core import actions, forms, queries
+from core.dashboard import overdue_items
 from core.kinds import get_kind
 from core.models import CaseStatus, IncidentCategory
 from core.panels import panels_for
@@ -30,7 +31,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     _require(request, "view_dashboard")
     context = {
         "cases": queries.my_open_cases(request.actor)[:20],
-        "overdue": queries.my_overdue_actions(request.actor)[:20],
+        "overdue": overdue_items(request.actor),
     }
     if can(request.actor, "view_sharing_agreements"):
         context["agreements_due"] = agreements_due_for_review(request.actor)[:20]

@@ -17,6 +17,10 @@ class TensionConfig(AppConfig):
             "tension:incident_detail", _("Timeline, call list, actions and situation reports"), {"tension"},
             applies=lambda case: hasattr(case, "tension_incident"),
         ))
+        from core.dashboard import register_overdue_source
+        from tension.queries import overdue_response_actions
+
+        register_overdue_source(overdue_response_actions)
         register_navigation(
             NavEntry(_("Tension"), "tension:home", frozenset({"coordinator", "practitioner"}), order=40),
             NavEntry(_("Tension figures"), "tension:figures", frozenset({"analyst", "board"}), order=86),

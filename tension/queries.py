@@ -1,4 +1,5 @@
-"""Read-side helpers: the weekly assessment, incidents beside an area, the spreading-now list."""
+"""Read-side helpers: the weekly assessment, incidents beside an area, the spreading-now list, overdue response
+actions for the dashboard."""
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -6,9 +7,12 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from access.policy import Actor, visible_cases
+from core.dashboard import OverdueItem
 from core.models import Incident, IncidentCategory
 from tension import config, rules
-from tension.models import Rumour, RumourStatus, TensionArea, TensionReport
+from tension.models import ResponseAction, Rumour, RumourStatus, TensionArea, TensionReport
+from tension.models.incidents import ActionState
 
 ASB_CATEGORIES = (IncidentCategory.ASB_PERSONAL, IncidentCategory.ASB_NUISANCE, IncidentCategory.ASB_ENVIRONMENTAL)
 
@@ -97,3 +101,18 @@ def spreading_now(now: datetime) -> list[Rumour]:
 
 def area_reports(area: TensionArea) -> QuerySet[TensionReport]:
     return area.reports.select_related("submitted_agency", "submitted_by")[:50]
+
+
+def overdue_response_actions(actor: Actor) -> list[OverdueItem]:
+    """Open response actions past their due time, owned by one of this person's agencies, on incidents they
+    can see: listed with their other overdue actions on the dashboard."""
+    if not actor.casework_agency_ids:
+        return []
+    rows = (
+        ResponseAction.objects.filter(status=ActionState.OPEN, due_at__lt=timezone.now(),
+                                      owner_agency_id__in=actor.casework_agency_ids,
+                                      incident__case__in=visible_cases(actor))
+        .select_related("incident__case").order_by("due_at")[:20]
+    )
+    return [OverdueItem(row.title, row.incident.get_absolute_url(), row.incident.reference, row.due_at)
+            for row in rows]

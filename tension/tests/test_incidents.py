@@ -185,3 +185,19 @@ def test_action_form_refuses_hours_out_of_range(world: World, tension) -> None: 
     assert "Enter no more than 336 hours" in response.content.decode()
     assert tension.incident.actions.count() == count
     assert Agency.objects.count() == 5
+
+
+def test_overdue_response_actions_are_on_the_owning_agencys_dashboard(world: World, tension) -> None:  # noqa: ANN001
+    action = tension.police_action
+    dashboard = reverse("core:dashboard")
+    assert "Patrol plan for the hotel" not in signed_in_client(world.practitioner_b).get(dashboard).content.decode()
+    action.due_at = timezone.now() - timedelta(hours=2)  # due in hours: overdue the same day
+    action.save(update_fields=["due_at"])
+    html = signed_in_client(world.practitioner_b).get(dashboard).content.decode()  # police, on the incident team
+    assert "Patrol plan for the hotel" in html and tension.incident.reference in html and "Overdue" in html
+    assert tension.incident.get_absolute_url() in html
+    # Another agency's staff, and the police once it is done, do not see it.
+    assert "Patrol plan for the hotel" not in signed_in_client(world.outsider).get(dashboard).content.decode()
+    actions.do_complete_response_action(action=action, outcome="Patrols in place",
+                                        acting=actor_for_user(world.practitioner_b))
+    assert "Patrol plan for the hotel" not in signed_in_client(world.practitioner_b).get(dashboard).content.decode()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import Case
 from partnership.models import Agency
+from reviews.models.sent_reminder import SentReminder
 
 
 class ChannelStage(models.TextChoices):
@@ -142,18 +143,11 @@ class SupportReview(models.Model):
         return f"Review during support of {self.referral} on {self.held_on}"
 
 
-class ChannelReminderSent(models.Model):
-    """One row per Channel reminder queued (as ReminderSent does for reviews), so none is sent twice."""
+class ChannelReminderSent(SentReminder):
+    """A reminder queued for a Channel referral's milestone."""
 
     referral = models.ForeignKey(ChannelReferral, on_delete=models.CASCADE, related_name="reminders")
-    milestone = models.CharField(max_length=64)
-    due_on = models.DateField()
-    kind = models.CharField(max_length=16)  # "upcoming" or "missed"
-    sent_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
+    class Meta(SentReminder.Meta):
         constraints = [models.UniqueConstraint(fields=["referral", "milestone", "due_on", "kind"],
                                                name="one_channel_reminder_per_deadline")]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.milestone} {self.due_on}"

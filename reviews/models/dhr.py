@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import Case
 from partnership.models import Agency
+from reviews.models.sent_reminder import SentReminder
 
 
 class DhrStage(models.TextChoices):
@@ -154,18 +155,11 @@ class Recommendation(models.Model):
         return f"{self.get_theme_display()} ({self.review})"
 
 
-class ReminderSent(models.Model):
-    """One row per reminder queued, so running the reminder job twice sends nothing twice."""
+class ReminderSent(SentReminder):
+    """A reminder queued for a review's milestone."""
 
     review = models.ForeignKey(DomesticHomicideReview, on_delete=models.CASCADE, related_name="reminders")
-    milestone = models.CharField(max_length=64)
-    due_on = models.DateField()
-    kind = models.CharField(max_length=16)  # "upcoming" or "missed"
-    sent_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
+    class Meta(SentReminder.Meta):
         constraints = [models.UniqueConstraint(fields=["review", "milestone", "due_on", "kind"],
                                                name="one_reminder_per_deadline")]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.milestone} {self.due_on}"

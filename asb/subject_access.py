@@ -12,7 +12,16 @@ from asb.models import (
     RiskAssessment,
 )
 from core.models import Person
-from rights.registry import ANOTHER_PERSON, MATCHED_BY_CONTACT, Item, Section, SubjectContext, item_for, register_source
+from rights.registry import (
+    ANOTHER_PERSON,
+    MATCHED_BY_CONTACT,
+    Item,
+    Section,
+    SubjectContext,
+    item_for,
+    records_section,
+    register_source,
+)
 
 
 def _incidents(ctx: SubjectContext) -> Section:
@@ -47,40 +56,30 @@ def _risk_and_flags(ctx: SubjectContext) -> list[Section]:
     assessments = RiskAssessment.objects.filter(person=ctx.person).select_related("case", "assessed_by")
     flags = RepeatVictimFlag.objects.filter(person=ctx.person)
     return [
-        Section(
+        records_section(
             "asb",
             "ASB victim risk assessments",
-            [
-                item_for(
-                    a,
-                    f"Risk assessment on {a.case.reference}",
-                    [
-                        ctx.field("Assessed", a.assessed_at),
-                        ctx.staff("Assessed by", a.assessed_by),
-                        ctx.field("Score", a.score),
-                        ctx.field("Level", a.get_level_display()),
-                        ctx.field("Answers", a.answers),
-                        ctx.field("Officer judged the risk high", a.officer_says_high),
-                        ctx.text("Reasons", a.reasons),
-                    ],
-                )
-                for a in assessments
+            assessments,
+            lambda a: f"Risk assessment on {a.case.reference}",
+            lambda a: [
+                ctx.field("Assessed", a.assessed_at),
+                ctx.staff("Assessed by", a.assessed_by),
+                ctx.field("Score", a.score),
+                ctx.field("Level", a.get_level_display()),
+                ctx.field("Answers", a.answers),
+                ctx.field("Officer judged the risk high", a.officer_says_high),
+                ctx.text("Reasons", a.reasons),
             ],
         ),
-        Section(
+        records_section(
             "asb",
             "Repeat victim flags",
-            [
-                item_for(
-                    f,
-                    "Repeat victim flag",
-                    [
-                        ctx.field("Raised", f.raised_at),
-                        ctx.text("Reason", f.reason),
-                        ctx.field("Status", f.get_status_display()),
-                    ],
-                )
-                for f in flags
+            flags,
+            lambda f: "Repeat victim flag",
+            lambda f: [
+                ctx.field("Raised", f.raised_at),
+                ctx.text("Reason", f.reason),
+                ctx.field("Status", f.get_status_display()),
             ],
         ),
     ]
@@ -88,25 +87,20 @@ def _risk_and_flags(ctx: SubjectContext) -> list[Section]:
 
 def _interventions(ctx: SubjectContext) -> Section:
     rows = Intervention.objects.filter(subject=ctx.person).select_related("case", "owner_agency", "owner_user")
-    return Section(
+    return records_section(
         "asb",
         "ASB interventions with you",
-        [
-            item_for(
-                i,
-                f"{i.get_step_display()} ({i.case.reference})",
-                [
-                    ctx.field("Intervention", i.get_step_display()),
-                    ctx.field("Date", i.on),
-                    ctx.field("Comply by", i.comply_by),
-                    ctx.field("Breached", i.breached),
-                    ctx.field("Convicted in these proceedings", i.convicted),
-                    ctx.field("Agency", i.owner_agency.name),
-                    ctx.staff("Officer", i.owner_user),
-                    ctx.text("Outcome", i.outcome),
-                ],
-            )
-            for i in rows
+        rows,
+        lambda i: f"{i.get_step_display()} ({i.case.reference})",
+        lambda i: [
+            ctx.field("Intervention", i.get_step_display()),
+            ctx.field("Date", i.on),
+            ctx.field("Comply by", i.comply_by),
+            ctx.field("Breached", i.breached),
+            ctx.field("Convicted in these proceedings", i.convicted),
+            ctx.field("Agency", i.owner_agency.name),
+            ctx.staff("Officer", i.owner_user),
+            ctx.text("Outcome", i.outcome),
         ],
     )
 
@@ -115,41 +109,34 @@ def _matches(ctx: SubjectContext) -> Section:
     rows = PersonMatch.objects.filter(Q(person_a=ctx.person) | Q(person_b=ctx.person)).select_related(
         "person_a", "person_b"
     )
-    items = []
-    for match in rows:
-        other = match.person_b if match.person_a_id == ctx.person.pk else match.person_a
-        items.append(
-            item_for(
-                match,
-                "Possible duplicate record",
-                [
-                    ctx.other_person("The other record", other),
-                    ctx.field("Score", match.score),
-                    ctx.field("Why", match.reasons),
-                    ctx.field("Decision", match.get_status_display()),
-                ],
-            )
-        )
-    return Section("asb", "Checks for duplicate person records", items)
+    return records_section(
+        "asb",
+        "Checks for duplicate person records",
+        rows,
+        lambda match: "Possible duplicate record",
+        lambda match: [
+            ctx.other_person(
+                "The other record", match.person_b if match.person_a_id == ctx.person.pk else match.person_a
+            ),
+            ctx.field("Score", match.score),
+            ctx.field("Why", match.reasons),
+            ctx.field("Decision", match.get_status_display()),
+        ],
+    )
 
 
 def _plans(ctx: SubjectContext) -> Section:
     plans = AsbCasePlan.objects.filter(case_id__in=ctx.case_ids).select_related("case", "updated_by")
-    return Section(
+    return records_section(
         "asb",
         "Problem-solving plans for your cases",
-        [
-            item_for(
-                plan,
-                f"Plan for {plan.case.reference}",
-                [
-                    ctx.text("The problem", plan.problem),
-                    ctx.text("The plan", plan.plan),
-                    ctx.field("Updated", plan.updated_at),
-                    ctx.staff("Updated by", plan.updated_by),
-                ],
-            )
-            for plan in plans
+        plans,
+        lambda plan: f"Plan for {plan.case.reference}",
+        lambda plan: [
+            ctx.text("The problem", plan.problem),
+            ctx.text("The plan", plan.plan),
+            ctx.field("Updated", plan.updated_at),
+            ctx.staff("Updated by", plan.updated_by),
         ],
     )
 

@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from core.models import Action, AgendaItem, Attachment, CaseParticipant, Incident, Note, Person
-from rights.registry import ANOTHER_PERSON, Item, Section, SubjectContext, item_for, register_source
+from rights.registry import ANOTHER_PERSON, Item, Section, SubjectContext, item_for, records_section, register_source
 
 PERSON_FIELDS = (
     "given_name",
@@ -116,88 +116,68 @@ def _incidents(ctx: SubjectContext) -> Section:
 
 def _notes(ctx: SubjectContext) -> Section:
     notes = Note.objects.filter(case_id__in=ctx.case_ids).select_related("case", "author", "author_agency")
-    return Section(
+    return records_section(
         "core",
         "Notes on your cases",
-        [
-            item_for(
-                note,
-                f"Note on {note.case.reference}",
-                [
-                    ctx.field("Written", note.created_at),
-                    ctx.staff("Written by", note.author),
-                    ctx.field("Agency", note.author_agency.name if note.author_agency else ""),
-                    ctx.text("Note", note.text),
-                ],
-            )
-            for note in notes
+        notes,
+        lambda note: f"Note on {note.case.reference}",
+        lambda note: [
+            ctx.field("Written", note.created_at),
+            ctx.staff("Written by", note.author),
+            ctx.field("Agency", note.author_agency.name if note.author_agency else ""),
+            ctx.text("Note", note.text),
         ],
     )
 
 
 def _actions(ctx: SubjectContext) -> Section:
     actions = Action.objects.filter(case_id__in=ctx.case_ids).select_related("case", "owner_agency", "owner_user")
-    return Section(
+    return records_section(
         "core",
         "Actions on your cases",
-        [
-            item_for(
-                action,
-                f"Action on {action.case.reference}",
-                [
-                    ctx.text("What needs to be done", action.title),
-                    ctx.field("Due", action.due_on),
-                    ctx.field("Status", action.get_status_display()),
-                    ctx.field("Agency", action.owner_agency.name if action.owner_agency else ""),
-                    ctx.staff("Officer", action.owner_user),
-                    ctx.text("Outcome", action.outcome),
-                    ctx.field("Completed", action.completed_at),
-                ],
-            )
-            for action in actions
+        actions,
+        lambda action: f"Action on {action.case.reference}",
+        lambda action: [
+            ctx.text("What needs to be done", action.title),
+            ctx.field("Due", action.due_on),
+            ctx.field("Status", action.get_status_display()),
+            ctx.field("Agency", action.owner_agency.name if action.owner_agency else ""),
+            ctx.staff("Officer", action.owner_user),
+            ctx.text("Outcome", action.outcome),
+            ctx.field("Completed", action.completed_at),
         ],
     )
 
 
 def _minutes(ctx: SubjectContext) -> Section:
     items = AgendaItem.objects.filter(case_id__in=ctx.case_ids).exclude(minutes="").select_related("case", "meeting")
-    return Section(
+    return records_section(
         "core",
         "Meeting minutes about your cases",
-        [
-            item_for(
-                item,
-                f"Minutes for {item.case.reference}",
-                [
-                    ctx.field("Meeting", item.meeting.get_kind_display()),
-                    ctx.field("Held", item.meeting.held_at),
-                    ctx.text("Minutes", item.minutes),
-                ],
-            )
-            for item in items
+        items,
+        lambda item: f"Minutes for {item.case.reference}",
+        lambda item: [
+            ctx.field("Meeting", item.meeting.get_kind_display()),
+            ctx.field("Held", item.meeting.held_at),
+            ctx.text("Minutes", item.minutes),
         ],
     )
 
 
 def _attachments(ctx: SubjectContext) -> Section:
     files = Attachment.objects.filter(case_id__in=ctx.case_ids).select_related("case", "uploaded_by")
-    return Section(
+    return records_section(
         "core",
         "Files on your cases",
-        [
-            item_for(
-                file,
-                f"File on {file.case.reference}",
-                [
-                    ctx.text("File name", file.original_name),
-                    ctx.field("Type", file.content_type),
-                    ctx.field("Size in bytes", file.size),
-                    ctx.text("Description", file.description),
-                    ctx.field("Uploaded", file.uploaded_at),
-                    ctx.staff("Uploaded by", file.uploaded_by),
-                ],
-            )
-            for file in files
+        files,
+        lambda file: f"File on {file.case.reference}",
+        lambda file: [
+            ctx.text("File name", file.original_name),
+            ctx.field("Type", file.content_type),
+            ctx.field("Size in bytes", file.size),
+            ctx.text("Description", file.description),
+            ctx.field("Uploaded", file.uploaded_at),
+            ctx.staff("Uploaded by", file.uploaded_by),
         ],
         note="Only what is recorded about each file is listed here. The files themselves must be read and "
         "added to the response by hand, after redaction review.",

@@ -16,7 +16,16 @@ from domestic_abuse.models import (
     PerpetratorIntervention,
     SelfReferral,
 )
-from rights.registry import ANOTHER_PERSON, MATCHED_BY_CONTACT, Section, SubjectContext, item_for, register_source
+from rights.registry import (
+    ANOTHER_PERSON,
+    MATCHED_BY_CONTACT,
+    Section,
+    SubjectContext,
+    item_for,
+    items_for,
+    records_section,
+    register_source,
+)
 
 
 def _dash(ctx: SubjectContext) -> Section:
@@ -53,44 +62,34 @@ def _marac(ctx: SubjectContext) -> list[Section]:
         agenda_item__case_id__in=marac_cases, holds_information=True
     ).select_related("agenda_item__case", "agency", "submitted_by")
     return [
-        Section(
+        records_section(
             "domestic_abuse",
             "MARAC referrals",
-            [
-                item_for(
-                    r,
-                    f"MARAC referral from {r.case.reference}",
-                    [
-                        ctx.field("Status", r.get_status_display()),
-                        ctx.field("Referred on", r.referred_on),
-                        ctx.field("Referring agency", r.referring_agency.name),
-                        ctx.staff("Referred by", r.referred_by),
-                        ctx.field("Criteria met", r.criteria_reasons),
-                        ctx.field("Repeat referral", r.is_repeat),
-                        ctx.field("An IDVA is working with you", r.idva_engaged),
-                        ctx.field("You knew about the referral", r.victim_aware),
-                        ctx.text("Who is safe to talk to and how", r.safe_contact),
-                        ctx.text("Why it was not referred", r.decline_reason),
-                    ],
-                )
-                for r in referrals
+            referrals,
+            lambda r: f"MARAC referral from {r.case.reference}",
+            lambda r: [
+                ctx.field("Status", r.get_status_display()),
+                ctx.field("Referred on", r.referred_on),
+                ctx.field("Referring agency", r.referring_agency.name),
+                ctx.staff("Referred by", r.referred_by),
+                ctx.field("Criteria met", r.criteria_reasons),
+                ctx.field("Repeat referral", r.is_repeat),
+                ctx.field("An IDVA is working with you", r.idva_engaged),
+                ctx.field("You knew about the referral", r.victim_aware),
+                ctx.text("Who is safe to talk to and how", r.safe_contact),
+                ctx.text("Why it was not referred", r.decline_reason),
             ],
         ),
-        Section(
+        records_section(
             "domestic_abuse",
             "What agencies told the MARAC",
-            [
-                item_for(
-                    row,
-                    f"{row.agency.name} for {row.agenda_item.case.reference}",
-                    [
-                        ctx.field("Agency", row.agency.name),
-                        ctx.staff("Submitted by", row.submitted_by),
-                        ctx.field("Submitted", row.submitted_at),
-                        ctx.text("What the agency holds", row.summary),
-                    ],
-                )
-                for row in research
+            research,
+            lambda row: f"{row.agency.name} for {row.agenda_item.case.reference}",
+            lambda row: [
+                ctx.field("Agency", row.agency.name),
+                ctx.staff("Submitted by", row.submitted_by),
+                ctx.field("Submitted", row.submitted_at),
+                ctx.text("What the agency holds", row.summary),
             ],
             note="Research is shared in confidence between the agencies at the meeting; each agency decides on "
             "release of its own information.",
@@ -130,20 +129,17 @@ def _encompass(ctx: SubjectContext) -> Section:
     school = ChildSchool.objects.filter(child=ctx.person).select_related("school").first()
     notices = EncompassNotification.objects.filter(child=ctx.person).select_related("school", "incident")
     items = [item_for(school, "Your school", [ctx.field("School", school.school.name)])] if school else []
-    items += [
-        item_for(
-            n,
-            f"Operation Encompass notice to {n.school.name}",
-            [
-                ctx.field("Police attended", n.incident.occurred_at),
-                ctx.field("School", n.school.name),
-                ctx.field("Status", n.get_status_display()),
-                ctx.field("Acknowledged", n.acknowledged_at),
-                ctx.field("Escalated", n.escalated_at),
-            ],
-        )
-        for n in notices
-    ]
+    items += items_for(
+        notices,
+        lambda n: f"Operation Encompass notice to {n.school.name}",
+        lambda n: [
+            ctx.field("Police attended", n.incident.occurred_at),
+            ctx.field("School", n.school.name),
+            ctx.field("Status", n.get_status_display()),
+            ctx.field("Acknowledged", n.acknowledged_at),
+            ctx.field("Escalated", n.escalated_at),
+        ],
+    )
     return Section("domestic_abuse", "Operation Encompass (school notices)", items)
 
 

@@ -10,14 +10,15 @@ Each app declares, in ``<app>/subject_access.py`` (imported by ``RightsConfig.re
 
 Everything found about another person (another participant, a name of someone else in free text, a member of
 staff) is marked ``third_party`` with the reason, so the export shows it for redaction review and never as if
-it were the subject's own. ``SubjectContext`` gives sources the other people to look for.
+it were the subject's own. ``SubjectContext`` gives sources the other people to look for, and
+``records_section`` builds the usual section: one item for each record of a kind, with the entries shown.
 """
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -31,6 +32,8 @@ NAMES_ANOTHER_PERSON = "Names another person"
 STAFF_NAME = "Member of staff"
 MATCHED_BY_CONTACT = "Found by the subject's email or phone: check it is theirs"
 MATCHED_BY_NAME = "Found by the subject's name in free text: check it is about them"
+
+Record = TypeVar("Record", bound=models.Model)
 
 
 @dataclass
@@ -251,3 +254,27 @@ def item_for(
         about_another_person=about_another_person,
         reason=reason,
     )
+
+
+def items_for(
+    rows: Iterable[Record],
+    title_of: Callable[[Record], str],
+    entries_of: Callable[[Record], Iterable[Entry]],
+    *,
+    reason: str = "",
+) -> list[Item]:
+    """An item for each record in ``rows``, titled and filled in by the two functions (see ``item_for``)."""
+    return [item_for(row, title_of(row), entries_of(row), reason=reason) for row in rows]
+
+
+def records_section(
+    source: str,
+    title: str,
+    rows: Iterable[Record],
+    title_of: Callable[[Record], str],
+    entries_of: Callable[[Record], Iterable[Entry]],
+    *,
+    note: str = "",
+) -> Section:
+    """A section with an item for each record in ``rows``: what most sources show about one kind of record."""
+    return Section(source, title, items_for(rows, title_of, entries_of), note=note)

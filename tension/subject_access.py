@@ -8,7 +8,7 @@ listed, marked for checking, because it may be about someone else with the same 
 from django.db.models import Q
 
 from core.models import Person
-from rights.registry import MATCHED_BY_NAME, Section, SubjectContext, item_for, register_source
+from rights.registry import MATCHED_BY_NAME, Section, SubjectContext, items_for, records_section, register_source
 from tension.models import HighTensionIncident, ResponseAction, Rumour, TensionReport, TimelineEntry
 
 
@@ -17,58 +17,43 @@ def _incidents(ctx: SubjectContext) -> list[Section]:
     timeline = TimelineEntry.objects.filter(incident__in=incidents).select_related("incident__case", "by")
     actions = ResponseAction.objects.filter(incident__in=incidents).select_related("incident__case", "owner_agency")
     return [
-        Section(
+        records_section(
             "tension",
             "High-tension incidents",
-            [
-                item_for(
-                    i,
-                    f"High-tension incident {i.case.reference}",
-                    [
-                        ctx.field("Area", i.area.name),
-                        ctx.field("Level", i.level_label),
-                        ctx.field("Declared", i.declared_at),
-                        ctx.field("Status", i.get_status_display()),
-                        ctx.text("What happened", i.what_happened),
-                        ctx.text("Community impact", i.community_impact),
-                    ],
-                )
-                for i in incidents
+            incidents,
+            lambda i: f"High-tension incident {i.case.reference}",
+            lambda i: [
+                ctx.field("Area", i.area.name),
+                ctx.field("Level", i.level_label),
+                ctx.field("Declared", i.declared_at),
+                ctx.field("Status", i.get_status_display()),
+                ctx.text("What happened", i.what_happened),
+                ctx.text("Community impact", i.community_impact),
             ],
         ),
-        Section(
+        records_section(
             "tension",
             "Timeline of those incidents",
-            [
-                item_for(
-                    t,
-                    f"{t.get_kind_display()} ({t.incident.case.reference})",
-                    [
-                        ctx.field("When", t.occurred_at),
-                        ctx.staff("By", t.by),
-                        ctx.text("What", t.text),
-                        ctx.text("Why", t.reason),
-                    ],
-                )
-                for t in timeline
+            timeline,
+            lambda t: f"{t.get_kind_display()} ({t.incident.case.reference})",
+            lambda t: [
+                ctx.field("When", t.occurred_at),
+                ctx.staff("By", t.by),
+                ctx.text("What", t.text),
+                ctx.text("Why", t.reason),
             ],
         ),
-        Section(
+        records_section(
             "tension",
             "Response actions on those incidents",
-            [
-                item_for(
-                    a,
-                    f"Action ({a.incident.case.reference})",
-                    [
-                        ctx.text("What needs to be done", a.title),
-                        ctx.field("Owner", a.owner_agency.name),
-                        ctx.field("Due", a.due_at),
-                        ctx.field("Status", a.get_status_display()),
-                        ctx.text("Outcome", a.outcome),
-                    ],
-                )
-                for a in actions
+            actions,
+            lambda a: f"Action ({a.incident.case.reference})",
+            lambda a: [
+                ctx.text("What needs to be done", a.title),
+                ctx.field("Owner", a.owner_agency.name),
+                ctx.field("Due", a.due_at),
+                ctx.field("Status", a.get_status_display()),
+                ctx.text("Outcome", a.outcome),
             ],
         ),
     ]
@@ -82,33 +67,27 @@ def _named_in_text(ctx: SubjectContext) -> Section:
     rumours = Rumour.objects.filter(
         Q(claim__icontains=name) | Q(internal_notes__icontains=name) | Q(verified_facts__icontains=name)
     )
-    items = [
-        item_for(
-            r,
-            f"Tension report, {r.area.name}",
-            [
-                ctx.field("Observed", r.observed_on),
-                ctx.text("What was observed", r.summary),
-                ctx.text("Sources", r.sources),
-            ],
-            reason=MATCHED_BY_NAME,
-        )
-        for r in reports.select_related("area")
-    ]
-    items += [
-        item_for(
-            r,
-            "Rumour register entry",
-            [
-                ctx.field("First seen", r.first_seen_at),
-                ctx.text("The claim", r.claim),
-                ctx.text("Facts verified", r.verified_facts),
-                ctx.text("Internal notes", r.internal_notes),
-            ],
-            reason=MATCHED_BY_NAME,
-        )
-        for r in rumours
-    ]
+    items = items_for(
+        reports.select_related("area"),
+        lambda r: f"Tension report, {r.area.name}",
+        lambda r: [
+            ctx.field("Observed", r.observed_on),
+            ctx.text("What was observed", r.summary),
+            ctx.text("Sources", r.sources),
+        ],
+        reason=MATCHED_BY_NAME,
+    )
+    items += items_for(
+        rumours,
+        lambda r: "Rumour register entry",
+        lambda r: [
+            ctx.field("First seen", r.first_seen_at),
+            ctx.text("The claim", r.claim),
+            ctx.text("Facts verified", r.verified_facts),
+            ctx.text("Internal notes", r.internal_notes),
+        ],
+        reason=MATCHED_BY_NAME,
+    )
     return Section(
         "tension",
         "Tension reports and rumours that give your name",

@@ -45,10 +45,11 @@ def register_overdue_source(source: OverdueSource) -> None:
         _SOURCES.append(source)
 
 
-def overdue_items(actor: Actor, limit: int = 20) -> list[OverdueItem]:
-    """Everything overdue for this person across the apps, longest overdue first."""
+def overdue_items(actor: Actor) -> list[OverdueItem]:
+    """Everything overdue for this person across the apps, longest overdue first. Each source gives at most its
+    20 longest overdue, and the list is not cut again, so work due by the hour is never pushed off by old dates."""
     items = [item for source in _SOURCES for item in source(actor)]
-    return sorted(items, key=OverdueItem.sort_key)[:limit]
+    return sorted(items, key=OverdueItem.sort_key)
 
 
 def case_actions(actor: Actor) -> list[OverdueItem]:

@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from csphub.date_input import DatePartsField
 from csphub.pin_map import PinFieldsMixin
 from hate_crime import rules
 from hate_crime.models import ContactPreference, LocationKind, PoliceConsent, ReporterRole, Target
@@ -102,11 +103,10 @@ class WhatHappenedForm(forms.Form):
 
 
 class WhenForm(forms.Form):
-    occurred_on = forms.DateField(
+    occurred_on = DatePartsField(
         label=_("Date it happened"),
         required=False,
         help_text=_("For example, 27 3 2026. Leave it blank if you are not sure."),
-        widget=forms.DateInput,
         error_messages={"invalid": _("Enter a real date")},
     )
     occurred_time = _line(_("Rough time (optional)"), hint=_("For example, about 9pm"), max_length=60)

@@ -115,7 +115,9 @@ class QuestionFlow(ABC):
             form = question.form_class(request.POST)
             if form.is_valid():
                 state = self._state(request)
-                state["data"][slug] = {k: request.POST.getlist(k) for k in form.fields if k in request.POST}
+                state["data"][slug] = {
+                    key: request.POST.getlist(key) for key in _posted_keys(form) if key in request.POST
+                }
                 request.session.modified = True
                 return redirect(self.next_url(request))
         else:
@@ -219,6 +221,16 @@ class QuestionFlow(ABC):
             ],
             self.name,
         )
+
+
+def _posted_keys(form: forms.Form) -> list[str]:
+    """The names a form's fields are posted under: one each, or several for a widget that declares them (the
+    date input's day, month and year), so the answer kept is what was posted."""
+    keys = []
+    for name, field in form.fields.items():
+        data_keys = getattr(field.widget, "data_keys", None)
+        keys += [name, *data_keys(name)] if data_keys else [name]
+    return keys
 
 
 def _merged_answers(

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from csphub.date_input import DatePartsField
 from csphub.pin_map import PinFieldsMixin
 from vawg.models import Campaign, Scheme, TimeOfDay, UnsafeReason, Venue
 
@@ -24,9 +25,8 @@ class WhereForm(PinFieldsMixin):
 
 
 class WhenForm(forms.Form):
-    happened_on = forms.DateField(label=_("What day was it?"), widget=forms.DateInput(attrs={"type": "date"}),
-                                  error_messages={"required": _("Enter the date"),
-                                                  "invalid": _("Enter a real date")})
+    happened_on = DatePartsField(label=_("What day was it?"), help_text=_("For example, 27 3 2026"),
+                                 error_messages={"required": _("Enter the date"), "invalid": _("Enter a real date")})
     time_of_day = forms.ChoiceField(label=_("What time of day was it?"), choices=TimeOfDay.choices,
                                     widget=forms.RadioSelect,
                                     error_messages={"required": _("Choose the time of day")})

@@ -33,6 +33,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from csphub.date_input import PART_NAMES, DatePartsInput, parts_of
+
 register = template.Library()
 
 # Attributes the component templates set themselves, or that GOV.UK patterns
@@ -98,6 +100,7 @@ def govuk_error_summary(forms_or_formsets: Any) -> str:
 
 # Checked in order: several of these widgets subclass one another.
 _WIDGET_KINDS: tuple[tuple[type[widgets.Widget], str], ...] = (
+    (DatePartsInput, "date_parts"),
     (widgets.CheckboxSelectMultiple, "checkboxes"),
     (widgets.RadioSelect, "radios"),
     (widgets.Select, "select"),
@@ -246,7 +249,23 @@ def _file_upload_context(bound_field: BoundField, autocomplete: str) -> dict[str
     return {"attrs": flatatt(attrs)}
 
 
+def _date_parts_context(bound_field: BoundField, autocomplete: str) -> dict[str, Any]:
+    anchor = field_anchor(bound_field)
+    typed = parts_of(bound_field.value())
+    widths = {"day": 2, "month": 2, "year": 4}
+    labels = {"day": _("Day"), "month": _("Month"), "year": _("Year")}
+    return {
+        "items": [
+            {"id": anchor if part == "day" else f"{anchor}-{part}", "name": f"{bound_field.html_name}-{part}",
+             "label": labels[part], "value": getattr(typed, part), "width": widths[part]}
+            for part in PART_NAMES
+        ],
+        "attrs": flatatt({"disabled": bound_field.field.disabled}),
+    }
+
+
 _KIND_CONTEXTS = {
+    "date_parts": _date_parts_context,
     "input": _input_context,
     "textarea": _textarea_context,
     "select": _select_context,

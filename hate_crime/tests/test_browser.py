@@ -65,7 +65,7 @@ def answer(page: Any, name: str, fill: dict[str, str] | None = None, choose: lis
 def walk_questions(page: Any, prefix: str, *, named: bool) -> None:
     answer(page, f"{prefix}-01-who", choose=["It happened to me"])
     answer(page, f"{prefix}-02-what", fill={"What happened?": "Shouted at about my religion outside the shop."})
-    answer(page, f"{prefix}-03-when", fill={"Date it happened": "2026-01-10"})
+    answer(page, f"{prefix}-03-when", fill={"Day": "10", "Month": "Jan", "Year": "2026"})  # GOV.UK date input
     answer(page, f"{prefix}-04-where", choose=["At a place"])
     answer(
         page,

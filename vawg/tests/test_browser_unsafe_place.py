@@ -52,7 +52,9 @@ def test_unsafe_place_journey_is_accessible(live_server, javascript: bool) -> No
         page.get_by_label("Where was it?").fill("Botchergate, Carlisle")
         _next(page)
         _check(page, f"when-{suffix}", javascript)
-        page.get_by_label("What day was it?").fill(yesterday)
+        when = page.get_by_role("group", name="What day was it?")  # the GOV.UK date input: three boxes
+        for part, value in zip(("Day", "Month", "Year"), reversed(yesterday.split("-")), strict=True):
+            when.get_by_label(part).fill(value.lstrip("0"))
         page.get_by_label("Night (10pm to 6am)").check()
         _next(page)
         page.get_by_label("Poor lighting").check()

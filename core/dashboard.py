@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 from django.utils import timezone
 
 from access.policy import Actor
+from core.queries import my_overdue_actions
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,6 @@ def overdue_items(actor: Actor) -> list[OverdueItem]:
 
 
 def case_actions(actor: Actor) -> list[OverdueItem]:
-    from core.queries import my_overdue_actions
-
     return [
         OverdueItem(action.title, action.case.get_absolute_url(), action.case.reference, action.due_on)
         for action in my_overdue_actions(actor)[:20]

@@ -106,4 +106,3 @@ def access_response_action(actor: Actor, incident: HighTensionIncident, action_i
     if not can(actor, "complete_response_action", item):
         raise PermissionDenied
     return item
-
